@@ -1,0 +1,12 @@
+/** Unit, node (in-process engine) and sandbox tests. End-to-end and bench suites have their own commands. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/e2e/', '<rootDir>/test/bench/'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json'}],
+	},
+	setupFiles: ['<rootDir>/test/harness/setup-env.js'],
+	testTimeout: 30000,
+};

@@ -1,0 +1,18 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { operations as opportunity } from './opportunity';
+
+type Operation = { execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> };
+
+const RESOURCES: Record<string, Record<string, Operation>> = { opportunity };
+
+/** Runs the chosen resource's operation; each operation handles all input items at once. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = RESOURCES[resource]?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	return await handler.execute.call(this);
+}

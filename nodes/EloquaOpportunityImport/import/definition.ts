@@ -1,0 +1,75 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { EloquaClient } from '../transport/client';
+import { checkedUri } from '../transport/uris';
+import type { Column } from './columns';
+
+/** Where opportunity import definitions live under the Bulk API root. */
+export const OPPORTUNITY_IMPORTS = { parent: '/opportunities', collection: 'imports' };
+
+export interface DefinitionSettings {
+	identifierCaseSensitive: boolean;
+	updateRule: string;
+	dataRetentionDuration: string;
+	/** Empty: Eloqua keeps the definition until it is deleted. */
+	autoDeleteDuration: string;
+}
+
+/** Eloqua caps definition names at 100 characters. */
+export function definitionName(workflowName: string, executionId: string): string {
+	const suffix = ` #${executionId}`;
+	return `n8n ${workflowName}`.slice(0, 100 - suffix.length) + suffix;
+}
+
+/** The documented body of a definition created for one run. */
+export function definitionBody(
+	name: string,
+	columns: Column[],
+	identifierColumn: string,
+	settings: DefinitionSettings,
+	extra: IDataObject = {},
+): IDataObject {
+	const body: IDataObject = {
+		name,
+		fields: Object.fromEntries(columns.map((column) => [column.name, column.statement])),
+		identifierFieldName: identifierColumn,
+		isIdentifierFieldCaseSensitive: settings.identifierCaseSensitive,
+		isSyncTriggeredOnImport: false,
+		updateRule: settings.updateRule,
+		dataRetentionDuration: settings.dataRetentionDuration,
+		...extra,
+	};
+	if (settings.autoDeleteDuration) body.autoDeleteDuration = settings.autoDeleteDuration;
+	return body;
+}
+
+export interface Definition extends IDataObject {
+	uri: string;
+	name?: string;
+	fields: Record<string, string>;
+	identifierFieldName?: string;
+	isIdentifierFieldCaseSensitive?: boolean;
+}
+
+function readDefinition(client: EloquaClient, answer: IDataObject, parent: string): Definition {
+	const fields = answer.fields && typeof answer.fields === 'object' ? (answer.fields as Record<string, string>) : {};
+	return {
+		...answer,
+		uri: checkedUri(client.nodeForErrors(), answer.uri, 'imports', parent),
+		fields,
+		identifierFieldName: typeof answer.identifierFieldName === 'string' ? answer.identifierFieldName : undefined,
+	};
+}
+
+export async function createDefinition(client: EloquaClient, parent: string, body: IDataObject): Promise<Definition> {
+	const answer = await client.bulk({ method: 'POST', path: `${parent}/imports`, body });
+	return readDefinition(client, answer, parent);
+}
+
+export async function getDefinition(client: EloquaClient, uri: string, parent: string): Promise<Definition> {
+	return readDefinition(client, await client.bulk({ method: 'GET', path: uri }), parent);
+}
+
+export async function deleteDefinition(client: EloquaClient, uri: string): Promise<void> {
+	await client.bulk({ method: 'DELETE', path: uri });
+}

@@ -1,0 +1,214 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { chunkJsonArray, type Chunk, type ChunkLimits } from '../../shared/chunking';
+import type { EloquaClient } from '../transport/client';
+import { ELQ_CODES } from '../transport/errors';
+import { mapRejectsToItems, readRejects, type Reject, type StagedRow } from './rejects';
+import type { Row } from './schema';
+import { readSyncLog, startSync, waitForSync, type PollSettings, type SyncLogEntry, type SyncState } from './sync';
+
+/** Eloqua accepts at most 500 uploads ("files") per sync; the 501st gets a 400. */
+export const MAX_UPLOADS_PER_SYNC = 500;
+
+export interface StagingRow extends StagedRow {
+	row: Row;
+}
+
+export interface ImportPlan {
+	client: EloquaClient;
+	definitionUri: string;
+	identifierColumn: string;
+	identifierCaseSensitive: boolean;
+	limits: ChunkLimits;
+	waitForSync: boolean;
+	poll: PollSettings;
+	callbackUrl?: string;
+	maxUploadsPerSync?: number;
+}
+
+export type RowStatus = 'imported' | 'rejected' | 'failed' | 'staged';
+
+export interface Problem {
+	message: string;
+	description: string;
+	code?: string;
+	invalidFields?: string[];
+	httpStatus?: number;
+}
+
+export interface RowOutcome {
+	itemIndex: number;
+	identifier: string;
+	status: RowStatus;
+	syncUri?: string;
+	syncStatus?: string;
+	syncLog?: SyncLogEntry[];
+	/** Set for every outcome that is a failure (and for a sync still running after the wait). */
+	problem?: Problem;
+}
+
+export interface ImportResult {
+	outcomes: RowOutcome[];
+	/** False when a sync was left running (not waited for, or still running after the wait). */
+	allSyncsEnded: boolean;
+}
+
+/** Reads message, description and HTTP status from an error the client or n8n threw. */
+export function problemOf(error: unknown): Problem {
+	const e = error as { message?: unknown; description?: unknown; httpCode?: unknown };
+	const httpStatus = Number(e?.httpCode);
+	return {
+		message: String(e?.message ?? error),
+		description: typeof e?.description === 'string' ? e.description : '',
+		httpStatus: Number.isFinite(httpStatus) && httpStatus > 0 ? httpStatus : undefined,
+	};
+}
+
+function outcome(row: StagedRow, status: RowStatus, problem?: Problem, sync?: SyncState, syncLog?: SyncLogEntry[]): RowOutcome {
+	return {
+		itemIndex: row.itemIndex,
+		identifier: row.identifier,
+		status,
+		syncUri: sync?.uri,
+		syncStatus: sync?.status,
+		syncLog,
+		problem,
+	};
+}
+
+function rejectProblem(rejects: Reject[]): Problem {
+	const codes = rejects.map((r) => r.statusCode).filter(Boolean);
+	const sentences = rejects.map((r) => {
+		const plain = ELQ_CODES[r.statusCode];
+		const fields = r.invalidFields.length ? ` (field ${r.invalidFields.map((f) => `${f} = ${JSON.stringify(r.fieldValues[f] ?? '')}`).join(', ')})` : '';
+		return `${r.statusCode ? `${r.statusCode}: ` : ''}${plain ?? r.message}${fields}`;
+	});
+	return {
+		message: `Eloqua rejected the row: ${sentences.join('; ')}`,
+		description: 'Fix the value in the source data (or add the missing stage, contact or field in Eloqua) and run again.',
+		code: codes[0],
+		invalidFields: [...new Set(rejects.flatMap((r) => r.invalidFields))],
+	};
+}
+
+/** Rows of a sync that ended: imported, or rejected with Eloqua's reasons. */
+async function settleSync(plan: ImportPlan, staged: StagingRow[], sync: SyncState): Promise<RowOutcome[]> {
+	const syncLog = await readSyncLog(plan.client, sync.uri);
+	const rejects = sync.status === 'success' ? [] : await readRejects(plan.client, sync.uri);
+	const { byItem } = mapRejectsToItems(rejects, staged, {
+		identifierColumn: plan.identifierColumn,
+		caseSensitive: plan.identifierCaseSensitive,
+	});
+	const unconfirmed: Problem = {
+		message: `Eloqua ended the sync with status "error" and did not confirm this row`,
+		description: `Sync log: ${syncLog.map((entry) => `${entry.statusCode} ×${entry.count} ${entry.message}`).join('; ') || 'empty'}. Check the sync in Eloqua and run again.`,
+		code: syncLog.find((entry) => entry.severity === 'error')?.statusCode,
+	};
+	return staged.map((row) => {
+		const rowRejects = byItem.get(row.itemIndex);
+		if (rowRejects) return outcome(row, 'rejected', rejectProblem(rowRejects), sync, syncLog);
+		if (sync.status === 'error') return outcome(row, 'failed', unconfirmed, sync, syncLog);
+		return outcome(row, 'imported', undefined, sync, syncLog);
+	});
+}
+
+/** Starts a sync for the staged rows and, unless told not to, waits for it and reads its results. */
+async function syncStaged(plan: ImportPlan, staged: StagingRow[], isLastBatch: boolean): Promise<{ outcomes: RowOutcome[]; ended: boolean }> {
+	let sync: SyncState;
+	try {
+		sync = await startSync(plan.client, plan.definitionUri, plan.callbackUrl);
+	} catch (error) {
+		const problem = problemOf(error);
+		problem.message = `The rows were uploaded but the sync could not start: ${problem.message}`;
+		return { outcomes: staged.map((row) => outcome(row, 'failed', problem)), ended: true };
+	}
+	if (!plan.waitForSync && isLastBatch) {
+		return { outcomes: staged.map((row) => outcome(row, 'staged', undefined, sync)), ended: false };
+	}
+	try {
+		sync = await waitForSync(plan.client, sync.uri, plan.poll);
+		if (sync.timedOut) {
+			const problem: Problem = {
+				message: `Eloqua was still processing the sync (status "${sync.status}") when the maximum wait of ${Math.round(plan.poll.maxWaitMs / 1000)} s ran out`,
+				description: `The rows are staged and will most likely be imported. Check later with Sync → Get Status for ${sync.uri}, or raise "Max Wait (Minutes)" in Options.`,
+			};
+			return { outcomes: staged.map((row) => outcome(row, 'staged', problem, sync)), ended: false };
+		}
+		return { outcomes: await settleSync(plan, staged, sync), ended: true };
+	} catch (error) {
+		throwIfCancelled(plan);
+		const problem = problemOf(error);
+		problem.message = `The sync ${sync.uri} started but its result could not be read: ${problem.message}`;
+		return { outcomes: staged.map((row) => outcome(row, 'failed', problem, sync)), ended: true };
+	}
+}
+
+function oversized(row: StagingRow, bytes: number, limits: ChunkLimits): RowOutcome {
+	return outcome(row, 'failed', {
+		message: `The row is ${bytes} bytes, more than one upload may hold (${limits.maxBytes} bytes)`,
+		description: 'Shorten its longest values, or raise "Max Upload Size (MB)" in Options (Eloqua\'s limit is 32 MB).',
+	});
+}
+
+/** A cancelled execution stops at once: nothing more is sent and no outcome is made up. */
+function throwIfCancelled(plan: ImportPlan): void {
+	if (plan.client.signal?.aborted) {
+		throw new NodeOperationError(plan.client.nodeForErrors(), 'The execution was cancelled');
+	}
+}
+
+async function upload(plan: ImportPlan, chunk: Chunk<StagingRow>): Promise<void> {
+	throwIfCancelled(plan);
+	await plan.client.bulk({ method: 'POST', path: `${plan.definitionUri}/data`, body: chunk.body });
+}
+
+/**
+ * The import life cycle for rows that passed validation: uploads in chunks bounded by count and
+ * bytes, one after another; a sync after at most 500 uploads (waited for before more are sent); the
+ * rejects of every sync that ends in warning or error mapped back to their items. When an upload
+ * fails for good, the rows already staged are still synced and the rows not yet sent are reported
+ * as not sent: every row gets exactly one outcome.
+ */
+export async function stageAndSync(plan: ImportPlan, rows: StagingRow[]): Promise<ImportResult> {
+	const outcomes: RowOutcome[] = [];
+	const chunks = chunkJsonArray(rows, (r) => JSON.stringify(r.row), plan.limits, ({ record, bytes }) =>
+		outcomes.push(oversized(record, bytes, plan.limits)),
+	);
+	let next = chunks.next();
+	let allSyncsEnded = true;
+	// Why the rows not yet sent will not be sent, once something failed for good.
+	let stopped: Problem | undefined;
+	while (!next.done && !stopped) {
+		const staged: StagingRow[] = [];
+		for (let uploads = 0; !next.done && uploads < (plan.maxUploadsPerSync ?? MAX_UPLOADS_PER_SYNC); uploads++) {
+			try {
+				await upload(plan, next.value);
+				staged.push(...next.value.records);
+			} catch (error) {
+				throwIfCancelled(plan);
+				const problem = problemOf(error);
+				outcomes.push(...next.value.records.map((row) => outcome(row, 'failed', problem)));
+				stopped = { ...problem, message: `Not sent because an earlier upload failed: ${problem.message}` };
+			}
+			next = chunks.next();
+			if (stopped) break;
+		}
+		if (staged.length) {
+			const synced = await syncStaged(plan, staged, next.done === true || stopped !== undefined);
+			outcomes.push(...synced.outcomes);
+			if (!synced.ended) {
+				allSyncsEnded = false;
+				if (!next.done) {
+					stopped = {
+						message: 'Not sent: the previous sync on this definition had not ended, and Eloqua does not allow another one meanwhile',
+						description: 'Raise "Max Wait (Minutes)" in Options, or send fewer rows per run.',
+					};
+				}
+			}
+		}
+	}
+	for (; !next.done; next = chunks.next()) {
+		outcomes.push(...next.value.records.map((row) => outcome(row, 'failed', stopped)));
+	}
+	return { outcomes, allSyncsEnded };
+}

@@ -1,0 +1,41 @@
+import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+
+import type { Column } from '../import/columns';
+import { getDefinition, OPPORTUNITY_IMPORTS } from '../import/definition';
+import { columnsForNewDefinition, columnsOfDefinition } from '../import/fields';
+import { EloquaClient } from '../transport/client';
+import { checkedUri } from '../transport/uris';
+
+const KIND_HINT: Record<Column['kind'], string> = {
+	text: '',
+	number: ' (number)',
+	date: ' (date)',
+	currency: ' (3-letter code)',
+};
+
+// No field type is declared: n8n would then reject a whole run on one bad value, while the node
+// reports bad values per item.
+function toMapperField(column: Column): ResourceMapperField {
+	return {
+		id: column.name,
+		displayName: `${column.displayName}${KIND_HINT[column.kind]}`,
+		required: column.required,
+		defaultMatch: false,
+		canBeUsedToMatch: false,
+		display: true,
+	};
+}
+
+/** Columns for the mapper: the standard and custom fields (new definition) or an existing definition's columns. */
+export async function getOpportunityColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const client = EloquaClient.forNode(this);
+	const mode = this.getNodeParameter('definitionMode', 'create') as string;
+	if (mode !== 'existing') {
+		return { fields: (await columnsForNewDefinition(client)).map(toMapperField) };
+	}
+	const id = this.getNodeParameter('importDefinitionId', undefined, { extractValue: true }) as string;
+	if (!id) return { fields: [], emptyFieldsNotice: 'Choose an import definition first' };
+	const uri = checkedUri(this.getNode(), id, OPPORTUNITY_IMPORTS.collection, OPPORTUNITY_IMPORTS.parent);
+	const definition = await getDefinition(client, uri, OPPORTUNITY_IMPORTS.parent);
+	return { fields: (await columnsOfDefinition(client, definition)).map(toMapperField) };
+}

@@ -1,0 +1,130 @@
+import {
+	NodeApiError,
+	type IDataObject,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type INode,
+} from 'n8n-workflow';
+
+import { explainFailure } from '../../shared/describe';
+import { headerValue, isRetryableNetworkCode, sendOnce, type ApiContext, type HttpResult } from '../../shared/http';
+import { parseRetryAfter, withRetries, type RetryDecision, type RetryPolicy } from '../../shared/retry';
+import { baseUrlFromIdAnswer, loginUrlOf } from './baseUrl';
+import { ELOQUA_STATUS } from './errors';
+
+export type EloquaCredentialType = 'eloquaApi' | 'eloquaOAuth2Api';
+
+export interface BulkRequest {
+	method: IHttpRequestMethods;
+	/** Relative to the Bulk API root, e.g. `/opportunities/imports`. */
+	path: string;
+	qs?: IDataObject;
+	/** An object is sent as JSON; a string is sent as it is (an already serialised JSON array). */
+	body?: IDataObject | string;
+}
+
+/** Eloqua documents 429 and 503 ("timeout processing the request: retry after a delay"); 502 is a gateway blip. */
+const RETRYABLE_STATUSES = new Set([429, 502, 503]);
+
+export const ELOQUA_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 5,
+	baseDelayMs: 1000,
+	maxDelayMs: 30_000,
+	maxRetryAfterMs: 120_000,
+};
+
+function decideRetry(result: HttpResult): RetryDecision {
+	if (result.kind === 'network') return { retry: isRetryableNetworkCode(result.code) };
+	if (result.kind !== 'response' || !RETRYABLE_STATUSES.has(result.status)) return { retry: false };
+	return { retry: true, retryAfterMs: parseRetryAfter(headerValue(result.headers, 'retry-after')) };
+}
+
+const isSuccess = (result: HttpResult) =>
+	result.kind === 'response' && result.status >= 200 && result.status < 300;
+
+/**
+ * Talks to one Eloqua instance for the length of one execution: finds its base URL once through the
+ * login service (again once after a 401, in case the instance moved), retries what Eloqua documents
+ * as temporary, and turns every other failure into an error that says what to do.
+ */
+export class EloquaClient {
+	private baseUrl?: string;
+
+	private rediscovered = false;
+
+	constructor(
+		private readonly context: ApiContext,
+		readonly credentialType: EloquaCredentialType,
+		readonly signal?: AbortSignal,
+		private readonly policy: RetryPolicy = ELOQUA_RETRY_POLICY,
+	) {}
+
+	static forNode(context: ApiContext): EloquaClient {
+		const authentication = context.getNodeParameter('authentication', 0, 'basicAuth') as string;
+		const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+		return new EloquaClient(context, authentication === 'oAuth2' ? 'eloquaOAuth2Api' : 'eloquaApi', signal);
+	}
+
+	private async discoverBaseUrl(): Promise<string> {
+		const credentials = await this.context.getCredentials(this.credentialType);
+		const loginUrl = loginUrlOf(credentials);
+		const { result } = await withRetries(
+			async () =>
+				await sendOnce(this.context, this.credentialType, { method: 'GET', url: `${loginUrl}/id`, json: true }, this.signal),
+			decideRetry,
+			this.policy,
+			this.signal,
+		);
+		return baseUrlFromIdAnswer(this.context.getNode(), result, loginUrl);
+	}
+
+	private async base(): Promise<string> {
+		this.baseUrl = this.baseUrl ?? (await this.discoverBaseUrl());
+		return this.baseUrl;
+	}
+
+	private async send(request: BulkRequest): Promise<HttpResult> {
+		const base = await this.base();
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${base}/api/bulk/2.0${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			json: true,
+			headers: typeof request.body === 'string' ? { 'Content-Type': 'application/json; charset=utf-8' } : undefined,
+		};
+		const { result } = await withRetries(
+			async () => await sendOnce(this.context, this.credentialType, options, this.signal),
+			decideRetry,
+			this.policy,
+			this.signal,
+		);
+		return result;
+	}
+
+	/** Sends a Bulk API request and returns the answer's body; throws an explained NodeApiError otherwise. */
+	async bulk<T = IDataObject>(request: BulkRequest): Promise<T> {
+		let result = await this.send(request);
+		if (result.kind === 'response' && result.status === 401 && !this.rediscovered) {
+			this.rediscovered = true;
+			this.baseUrl = undefined;
+			result = await this.send(request);
+		}
+		if (isSuccess(result)) return (result as { body: unknown }).body as T;
+		throw this.failure(result);
+	}
+
+	nodeForErrors(): INode {
+		return this.context.getNode();
+	}
+
+	failure(result: HttpResult): NodeApiError {
+		const explained = explainFailure(result, ELOQUA_STATUS, 'Eloqua');
+		const httpCode = explained.httpStatus ? String(explained.httpStatus) : undefined;
+		return new NodeApiError(
+			this.context.getNode(),
+			{ message: explained.message, httpCode: httpCode ?? null },
+			{ message: explained.message, description: explained.description, httpCode },
+		);
+	}
+}

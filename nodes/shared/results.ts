@@ -1,0 +1,86 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+/** What happened to one input item. Every input item gets exactly one. */
+export interface ItemResult {
+	itemIndex: number;
+	ok: boolean;
+	/** `status` and the node's own fields (ids, URIs, HTTP status...). */
+	fields: IDataObject;
+	/** Failures only: one sentence naming the item, the field and the rule. */
+	error?: string;
+	/** Failures only: what to do about it. */
+	description?: string;
+}
+
+export function succeeded(itemIndex: number, fields: IDataObject): ItemResult {
+	return { itemIndex, ok: true, fields };
+}
+
+export function failed(
+	itemIndex: number,
+	fields: IDataObject,
+	error: string,
+	description?: string,
+): ItemResult {
+	return { itemIndex, ok: false, fields, error, description };
+}
+
+/**
+ * A failed item as n8n's "Continue (using error output)" expects it: only `error` and `details`, so
+ * the engine moves it to the error branch and merges the input item's fields under it.
+ */
+function failureItem(result: ItemResult): INodeExecutionData {
+	const details: IDataObject = { ...result.fields };
+	if (result.description) details.description = result.description;
+	return { json: { error: result.error, details }, pairedItem: { item: result.itemIndex } };
+}
+
+/**
+ * One output item per input item, paired. Successes come first: n8n's "Retry On Fail" re-runs the
+ * whole node when the first output item carries an error, which must not happen for a partial failure.
+ */
+export function toOutputItems(results: ItemResult[]): INodeExecutionData[] {
+	const ordered = [...results].sort((a, b) => Number(b.ok) - Number(a.ok) || a.itemIndex - b.itemIndex);
+	return ordered.map((result) =>
+		result.ok
+			? { json: result.fields, pairedItem: { item: result.itemIndex } }
+			: failureItem(result),
+	);
+}
+
+const LISTED_FAILURES = 5;
+
+/**
+ * Returns the output items, or fails the node when items failed and the node is not set to continue:
+ * the message counts done vs failed, the description names the first failed items.
+ */
+export function finishRun(
+	context: IExecuteFunctions,
+	results: ItemResult[],
+	doneWord: string,
+): INodeExecutionData[][] {
+	const failures = results.filter((r) => !r.ok);
+	if (failures.length === 0 || context.continueOnFail()) return [toOutputItems(results)];
+	const done = results.length - failures.length;
+	const listed = failures
+		.slice(0, LISTED_FAILURES)
+		.map((f) => `• ${f.error}${f.description ? ` ${f.description}` : ''}`);
+	const more = failures.length > LISTED_FAILURES ? [`…and ${failures.length - LISTED_FAILURES} more.`] : [];
+	throw new NodeOperationError(
+		context.getNode(),
+		`${failures.length} of ${results.length} items failed (${done} ${doneWord})`,
+		{
+			itemIndex: failures[0].itemIndex,
+			description: [
+				...listed,
+				...more,
+				'To keep the good items flowing and route failed ones, set Settings → On Error to "Continue (using error output)".',
+			].join('\n'),
+		},
+	);
+}

@@ -1,0 +1,62 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { EloquaApi } from '../../credentials/EloquaApi.credentials';
+import { EloquaOAuth2Api } from '../../credentials/EloquaOAuth2Api.credentials';
+import { EloquaOpportunityImport } from '../../nodes/EloquaOpportunityImport/EloquaOpportunityImport.node';
+import { createEloquaSandbox } from '../sandbox/eloqua';
+import { runNode, type RunNodeOptions } from './engine';
+
+export type EloquaSandbox = ReturnType<typeof createEloquaSandbox>;
+
+/** Starts an Eloqua sandbox for the tests of one file, reset before each test. */
+export function useEloquaSandbox(options: Parameters<typeof createEloquaSandbox>[0] = {}) {
+	const holder = { sandbox: undefined as unknown as EloquaSandbox };
+	beforeAll(async () => {
+		holder.sandbox = await createEloquaSandbox(options).start();
+	});
+	afterAll(async () => await holder.sandbox.close());
+	beforeEach(() => holder.sandbox.reset());
+	return holder;
+}
+
+/** Parameters for a fast opportunity import: short polls so syncs end in milliseconds. */
+export function importParameters(overrides: IDataObject = {}, options: IDataObject = {}): IDataObject {
+	return {
+		resource: 'opportunity',
+		operation: 'import',
+		definitionMode: 'create',
+		columns: { mappingMode: 'autoMapInputData', value: null },
+		waitForSync: true,
+		options: { pollIntervalSeconds: 0.01, ...options },
+		...overrides,
+	};
+}
+
+export async function runEloqua(
+	sandbox: EloquaSandbox,
+	parameters: IDataObject,
+	items: IDataObject[],
+	extra: Partial<RunNodeOptions> = {},
+) {
+	return await runNode({
+		nodeType: new EloquaOpportunityImport(),
+		parameters,
+		items,
+		credentialTypes: { eloquaApi: new EloquaApi(), eloquaOAuth2Api: new EloquaOAuth2Api(), oAuth2Api: { name: 'oAuth2Api', displayName: 'OAuth2', properties: [] } },
+		credentials: { eloquaApi: sandbox.credentials(), eloquaOAuth2Api: sandbox.oauthCredentials() },
+		...extra,
+	});
+}
+
+/** An opportunity row as a CRM trigger would hand it over. */
+export function opportunity(id: number | string, overrides: IDataObject = {}): IDataObject {
+	return {
+		OpportunityID: String(id),
+		OpportunityName: `Deal ${id}`,
+		AccountName: 'ABC',
+		Amount: 1000,
+		Stage: 'Prospecting',
+		Currency: 'USD',
+		...overrides,
+	};
+}
