@@ -15,10 +15,12 @@ export type HttpResult =
 	| { kind: 'network'; code: string; url: string }
 	| { kind: 'cancelled'; url: string };
 
-/** Error codes of a request that never got an answer and may be retried. */
+/**
+ * Error codes of a request that may have been cut off in flight and may be retried. A refused
+ * connection is not among them: nothing is listening, which a retry does not fix.
+ */
 const RETRYABLE_NETWORK_CODES = new Set([
 	'ECONNRESET',
-	'ECONNREFUSED',
 	'ECONNABORTED',
 	'ETIMEDOUT',
 	'ESOCKETTIMEDOUT',

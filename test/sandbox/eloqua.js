@@ -73,7 +73,7 @@ function createEloquaSandbox(options = {}) {
 		clientSecret: 'client-secret',
 		...options,
 	};
-	const state = {
+	const freshState = () => ({
 		pod: 'pod1',
 		/** Valid OAuth2 access tokens, and the refresh tokens that may replace them (single use). */
 		accessTokens: new Set(['valid-access-token']),
@@ -87,7 +87,12 @@ function createEloquaSandbox(options = {}) {
 		storageFull: false,
 		/** Set to 'error' | 'stuck' to force how the next syncs end. */
 		syncOutcome: undefined,
-	};
+		contacts: new Set(['ada@example.com', 'grace@example.com']),
+		accounts: new Set(['ABC', 'XYZ']),
+		links: [],
+	});
+	const state = freshState();
+
 	const fields = [...STANDARD_FIELDS, ...config.customFields].map(field);
 	const statementKinds = new Map(fields.map((f) => [f.statement, f.dataType]));
 	const basic = 'Basic ' + Buffer.from(`${config.site}\\${config.username}:${config.password}`).toString('base64');
@@ -254,9 +259,6 @@ function createEloquaSandbox(options = {}) {
 		state.links.push({ opportunity: opportunityKey, target: value, entityType: definition.linkOpportunitiesEntityType || 'Contact' });
 		return undefined;
 	}
-	state.contacts = new Set(['ada@example.com', 'grace@example.com']);
-	state.accounts = new Set(['ABC', 'XYZ']);
-	state.links = [];
 
 	function advance(sync) {
 		if (['success', 'warning', 'error'].includes(sync.status)) return;
@@ -394,9 +396,15 @@ function createEloquaSandbox(options = {}) {
 		return sync ? { body: page(sync.rejects, query) } : { status: 404, body: { message: 'Not Found' } };
 	});
 
+	const resetRecord = server.reset;
 	Object.assign(server, {
 		config,
 		state,
+		/** Clears the record and faults, and gives the instance its initial state back. */
+		reset() {
+			resetRecord();
+			Object.assign(state, freshState());
+		},
 		fields,
 		/** The instance "moves" to another pod: /id names the new base, the old one answers 401. */
 		movePod() {
