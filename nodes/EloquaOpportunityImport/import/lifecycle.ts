@@ -91,6 +91,8 @@ function rejectProblem(rejects: Reject[]): Problem {
 	};
 }
 
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 0))} s`;
+
 /** Rows of a sync that ended: imported, or rejected with Eloqua's reasons. */
 async function settleSync(plan: ImportPlan, staged: StagingRow[], sync: SyncState): Promise<RowOutcome[]> {
 	const syncLog = await readSyncLog(plan.client, sync.uri);
@@ -129,7 +131,7 @@ async function syncStaged(plan: ImportPlan, staged: StagingRow[], isLastBatch: b
 		sync = await waitForSync(plan.client, sync.uri, plan.poll);
 		if (sync.timedOut) {
 			const problem: Problem = {
-				message: `Eloqua was still processing the sync (status "${sync.status}") when the maximum wait of ${Math.round(plan.poll.maxWaitMs / 1000)} s ran out`,
+				message: `Eloqua was still processing the sync (status "${sync.status}") when the maximum wait of ${seconds(plan.poll.maxWaitMs)} ran out`,
 				description: `The rows are staged and will most likely be imported. Check later with Sync → Get Status for ${sync.uri}, or raise "Max Wait (Minutes)" in Options.`,
 			};
 			return { outcomes: staged.map((row) => outcome(row, 'staged', problem, sync)), ended: false };
