@@ -131,8 +131,7 @@ function createEloquaSandbox(options = {}) {
 		return problems;
 	}
 
-	function createDefinition(body, collection) {
-		const id = state.nextId++;
+	function createDefinition(body, collection, id = state.nextId++) {
 		const definition = {
 			isIdentifierFieldCaseSensitive: false,
 			isSyncTriggeredOnImport: false,
@@ -436,11 +435,8 @@ function createEloquaSandbox(options = {}) {
 		definitionCount: () => state.definitions.size,
 		/** Sets up a definition as an Eloqua admin would have, with a chosen ID. */
 		addDefinition(body, id, collection = '/opportunities/imports') {
-			const definition = createDefinition(body, collection);
-			state.definitions.delete(definition.id);
-			Object.assign(definition, { id, uri: `${collection}/${id}` });
-			state.definitions.set(id, definition);
-			return definition;
+			state.nextId = Math.max(state.nextId, id + 1);
+			return createDefinition(body, collection, id);
 		},
 	});
 	return server;
