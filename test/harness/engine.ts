@@ -78,7 +78,7 @@ function nodeTypesOf(nodeType: INodeType): INodeTypes {
 	};
 }
 
-function additionalDataFor(
+export function additionalDataFor(
 	hooks: ExecutionLifecycleHooks,
 	credentialsHelper: TestCredentialsHelper,
 	executionId: string,
