@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { chunkJsonArray, type Chunk, type ChunkLimits } from '../../shared/chunking';
 import type { EloquaClient } from '../transport/client';
 import { ELQ_CODES } from '../transport/errors';
-import { mapRejectsToItems, readRejects, type Reject, type StagedRow } from './rejects';
+import { mapRejectsToItems, readRejects, type Reject, type RowKey, type StagedRow } from './rejects';
 import type { Row } from './schema';
 import { readSyncLog, startSync, waitForSync, type PollSettings, type SyncLogEntry, type SyncState } from './sync';
 
@@ -11,14 +11,16 @@ import { readSyncLog, startSync, waitForSync, type PollSettings, type SyncLogEnt
 export const MAX_UPLOADS_PER_SYNC = 500;
 
 export interface StagingRow extends StagedRow {
+	/** How outputs and messages name the row, e.g. its opportunity ID. */
+	identifier: string;
 	row: Row;
 }
 
 export interface ImportPlan {
 	client: EloquaClient;
 	definitionUri: string;
-	identifierColumn: string;
-	identifierCaseSensitive: boolean;
+	/** How rejects are matched back to rows. */
+	key: RowKey;
 	limits: ChunkLimits;
 	waitForSync: boolean;
 	poll: PollSettings;
@@ -64,7 +66,7 @@ export function problemOf(error: unknown): Problem {
 	};
 }
 
-function outcome(row: StagedRow, status: RowStatus, problem?: Problem, sync?: SyncState, syncLog?: SyncLogEntry[]): RowOutcome {
+function outcome(row: StagingRow, status: RowStatus, problem?: Problem, sync?: SyncState, syncLog?: SyncLogEntry[]): RowOutcome {
 	return {
 		itemIndex: row.itemIndex,
 		identifier: row.identifier,
@@ -97,10 +99,7 @@ const seconds = (ms: number) => `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 
 async function settleSync(plan: ImportPlan, staged: StagingRow[], sync: SyncState): Promise<RowOutcome[]> {
 	const syncLog = await readSyncLog(plan.client, sync.uri);
 	const rejects = sync.status === 'success' ? [] : await readRejects(plan.client, sync.uri);
-	const { byItem } = mapRejectsToItems(rejects, staged, {
-		identifierColumn: plan.identifierColumn,
-		caseSensitive: plan.identifierCaseSensitive,
-	});
+	const { byItem } = mapRejectsToItems(rejects, staged, plan.key);
 	const unconfirmed: Problem = {
 		message: `Eloqua ended the sync with status "error" and did not confirm this row`,
 		description: `Sync log: ${syncLog.map((entry) => `${entry.statusCode} ×${entry.count} ${entry.message}`).join('; ') || 'empty'}. Check the sync in Eloqua and run again.`,

@@ -156,8 +156,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const { valid, invalid } = checkItems(this, items, mode, {
 		rules: { columns: target.columns, zone: this.getTimezone(), dateHandling: options.dateFormat },
 		identifierColumn: target.identifierColumn,
-		identifierCaseSensitive: target.identifierCaseSensitive,
-		uniqueIdentifiers: true,
+		key: [{ column: target.identifierColumn, caseSensitive: target.identifierCaseSensitive }],
+		repeatRule: 'an opportunity is sent once per run',
 		fields: { importDefinitionUri: target.definitionUri ?? null },
 	});
 	if (options.validateOnly || valid.length === 0) {
@@ -187,8 +187,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		{
 			client,
 			definitionUri,
-			identifierColumn: target.identifierColumn,
-			identifierCaseSensitive: target.identifierCaseSensitive,
+			key: [{ column: target.identifierColumn, caseSensitive: target.identifierCaseSensitive }],
 			limits: {
 				maxRecords: Math.max(1, Math.floor(options.recordsPerUpload)),
 				maxBytes: Math.floor(Math.min(options.maxUploadMegabytes, MAX_UPLOAD_MEGABYTES) * MEGABYTE),
