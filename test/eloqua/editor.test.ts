@@ -1,4 +1,5 @@
 import { searchImportDefinitions } from '../../nodes/EloquaOpportunityImport/methods/listSearch';
+import { getAccountFields, getContactFields, getOpportunityStatements } from '../../nodes/EloquaOpportunityImport/methods/loadOptions';
 import { getOpportunityColumns } from '../../nodes/EloquaOpportunityImport/methods/resourceMapping';
 import { eloquaEditor, useEloquaSandbox } from '../harness/eloqua';
 
@@ -54,5 +55,26 @@ describe('what the editor loads from the instance', () => {
 		const second = await searchImportDefinitions.call(editor, 'nightly', first.paginationToken as string);
 		expect(second.results).toHaveLength(10);
 		expect(second.paginationToken).toBeUndefined();
+	});
+
+	it('lists linkage definitions for the linkage resources', async () => {
+		const { sandbox } = env;
+		sandbox.addDefinition({ name: 'Opportunities', fields: { Id: '{{Opportunity.Id}}' } }, 1);
+		sandbox.addDefinition({ name: 'Links', fields: { Id: '{{Opportunity.Id}}' } }, 2, '/opportunities/contacts/imports');
+		const result = await searchImportDefinitions.call(eloquaEditor(sandbox, { resource: 'importDefinition', operation: 'get', definitionType: 'contactLink' }));
+		expect(result.results).toEqual([{ name: 'Links (/opportunities/contacts/imports/2)', value: '2' }]);
+	});
+
+	it('offers contact and account fields to link on, and opportunity fields for definitions made by hand', async () => {
+		const { sandbox } = env;
+		expect(await getContactFields.call(eloquaEditor(sandbox, {}))).toEqual([
+			{ name: 'Email Address', value: 'C_EmailAddress', description: '{{Contact.Field(C_EmailAddress)}}' },
+			{ name: 'First Name', value: 'C_FirstName', description: '{{Contact.Field(C_FirstName)}}' },
+			{ name: 'Last Name', value: 'C_LastName', description: '{{Contact.Field(C_LastName)}}' },
+		]);
+		expect((await getAccountFields.call(eloquaEditor(sandbox, {}))).map((o) => o.value)).toEqual(['M_CompanyName', 'M_Country']);
+		const statements = await getOpportunityStatements.call(eloquaEditor(sandbox, {}));
+		expect(statements[0]).toEqual({ name: 'Opportunity ID', value: '{{Opportunity.Id}}', description: '{{Opportunity.Id}}' });
+		expect(statements.map((o) => o.value)).toContain('{{Opportunity.Field(Region1)}}');
 	});
 });

@@ -30,6 +30,16 @@ const DEFAULT_CUSTOM_FIELDS = [
 	['Renewal Date', 'RenewalDate1', '{{Opportunity.Field(RenewalDate1)}}', 'date'],
 ];
 
+const CONTACT_FIELDS = [
+	['Email Address', 'C_EmailAddress', '{{Contact.Field(C_EmailAddress)}}', 'text'],
+	['First Name', 'C_FirstName', '{{Contact.Field(C_FirstName)}}', 'text'],
+	['Last Name', 'C_LastName', '{{Contact.Field(C_LastName)}}', 'text'],
+];
+const ACCOUNT_FIELDS = [
+	['Company Name', 'M_CompanyName', '{{Account.Field(M_CompanyName)}}', 'text'],
+	['Country', 'M_Country', '{{Account.Field(M_Country)}}', 'text'],
+];
+
 const REQUIRED_STATEMENTS = ['{{Opportunity.Id}}', '{{Opportunity.Field(Name)}}', '{{Opportunity.Field(Stage)}}', '{{Opportunity.Field(Amount)}}'];
 const UPDATE_RULES = ['always', 'ifNewIsNotNull', 'ifExistingIsNull', 'useFieldRule'];
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
@@ -329,6 +339,8 @@ function createEloquaSandbox(options = {}) {
 		}]);
 
 	bulk('GET', '/opportunities/fields', ({ query }) => ({ body: page(fields, query) }));
+	bulk('GET', '/contacts/fields', ({ query }) => ({ body: page(CONTACT_FIELDS.map(field), query) }));
+	bulk('GET', '/accounts/fields', ({ query }) => ({ body: page(ACCOUNT_FIELDS.map(field), query) }));
 	for (const [collection, isLinkage] of [['/opportunities/imports', false], ['/opportunities/contacts/imports', true]]) {
 		const escaped = collection.replace(/\//g, '\\/');
 		bulk('GET', escaped, ({ query }) => ({ body: page([...state.definitions.values()].filter((d) => d.uri.startsWith(`${collection}/`)).map(publicDefinition), query) }));

@@ -47,37 +47,35 @@ export interface CheckSettings {
  * Checks every item before anything is sent: each value against its column's rule, then the
  * identifier's uniqueness within the run (a repeat is reported against the earlier item, never merged).
  */
-export function checkItems(
-	context: IExecuteFunctions,
-	items: INodeExecutionData[],
-	mode: MappingMode,
-	settings: CheckSettings,
-): CheckedItems {
+export function checkItems(itemIndexes: number[], valuesOf: (itemIndex: number) => IDataObject, settings: CheckSettings): CheckedItems {
 	const check = rowChecker(settings.rules);
 	const firstSeen = new Map<string, number>();
 	const valid: StagingRow[] = [];
 	const invalid: ItemResult[] = [];
 	const id = settings.identifierColumn;
-	items.forEach((item, itemIndex): void => {
-		const values = mappedValues(context, mode, item, itemIndex);
+	for (const itemIndex of itemIndexes) {
+		const values = valuesOf(itemIndex);
 		const label = itemLabel(itemIndex, id, values[id]);
-		const reject = (problem: string, field?: string) => {
+		const reject = (problem: string, field: string) =>
 			invalid.push(
 				failed(itemIndex, { ...settings.fields, status: 'invalid', opportunityId: values[id] ?? null, field }, `${label}: ${problem}`, 'Fix the value in the source data or the mapping, and run again.'),
 			);
-		};
 		const result = check(values);
-		if (!result.ok) return reject(result.problems.map((p) => p.message).join('; '), result.problems[0].field);
+		if (!result.ok) {
+			reject(result.problems.map((p) => p.message).join('; '), result.problems[0].field);
+			continue;
+		}
 		const identifier = result.row[id] ?? '';
 		const key = keyOf(settings.key, result.row) ?? '';
 		const earlier = firstSeen.get(key);
 		if (earlier !== undefined) {
 			const repeated = settings.key.map(({ column }) => `${column} ${preview(result.row[column])}`).join(' and ');
-			return reject(`${repeated} was already used by item ${earlier}; ${settings.repeatRule}, so this item was not sent`, settings.key[0].column);
+			reject(`${repeated} was already used by item ${earlier}; ${settings.repeatRule}, so this item was not sent`, settings.key[0].column);
+			continue;
 		}
 		firstSeen.set(key, itemIndex);
 		valid.push({ itemIndex, identifier, key, row: result.row });
-	});
+	}
 	return { valid, invalid };
 }
 

@@ -28,7 +28,8 @@ export interface ImportPlan {
 	maxUploadsPerSync?: number;
 }
 
-export type RowStatus = 'imported' | 'rejected' | 'failed' | 'staged';
+/** `done`: Eloqua accepted the row (the operation names it: imported, linked). */
+export type RowStatus = 'done' | 'rejected' | 'failed' | 'staged';
 
 export interface Problem {
 	message: string;
@@ -95,7 +96,7 @@ function rejectProblem(rejects: Reject[]): Problem {
 
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 0))} s`;
 
-/** Rows of a sync that ended: imported, or rejected with Eloqua's reasons. */
+/** Rows of a sync that ended: accepted, or rejected with Eloqua's reasons. */
 async function settleSync(plan: ImportPlan, staged: StagingRow[], sync: SyncState): Promise<RowOutcome[]> {
 	const syncLog = await readSyncLog(plan.client, sync.uri);
 	const rejects = sync.status === 'success' ? [] : await readRejects(plan.client, sync.uri);
@@ -109,7 +110,7 @@ async function settleSync(plan: ImportPlan, staged: StagingRow[], sync: SyncStat
 		const rowRejects = byItem.get(row.itemIndex);
 		if (rowRejects) return outcome(row, 'rejected', rejectProblem(rowRejects), sync, syncLog);
 		if (sync.status === 'error') return outcome(row, 'failed', unconfirmed, sync, syncLog);
-		return outcome(row, 'imported', undefined, sync, syncLog);
+		return outcome(row, 'done', undefined, sync, syncLog);
 	});
 }
 

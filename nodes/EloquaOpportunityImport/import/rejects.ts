@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { EloquaClient } from '../transport/client';
+import { readPages } from '../transport/paging';
 
 export interface Reject {
 	recordIndex?: number;
@@ -10,9 +11,7 @@ export interface Reject {
 	message: string;
 }
 
-const PAGE_SIZE = 1000;
-
-function readReject(entry: IDataObject): Reject {
+export function readReject(entry: IDataObject): Reject {
 	const fieldValues = entry.fieldValues;
 	return {
 		recordIndex: typeof entry.recordIndex === 'number' ? entry.recordIndex : undefined,
@@ -23,19 +22,9 @@ function readReject(entry: IDataObject): Reject {
 	};
 }
 
-/** Every reject of a sync, paged 1000 at a time. */
-export async function readRejects(client: EloquaClient, syncUri: string): Promise<Reject[]> {
-	const rejects: Reject[] = [];
-	for (let offset = 0; ; offset += PAGE_SIZE) {
-		const page = await client.bulk<{ items?: IDataObject[]; hasMore?: boolean }>({
-			method: 'GET',
-			path: `${syncUri}/rejects`,
-			qs: { limit: PAGE_SIZE, offset },
-		});
-		const items = page.items ?? [];
-		rejects.push(...items.map(readReject));
-		if (!page.hasMore || items.length === 0) return rejects;
-	}
+/** Every reject of a sync (or the first `wanted`), paged 1000 at a time. */
+export async function readRejects(client: EloquaClient, syncUri: string, wanted = Infinity): Promise<Reject[]> {
+	return (await readPages(client, `${syncUri}/rejects`, wanted)).map(readReject);
 }
 
 /** The columns that tell a row apart from the others of its run, and whether case matters in each. */
