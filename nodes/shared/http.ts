@@ -58,7 +58,8 @@ export async function sendOnce(
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			credentialType,
-			{ ...options, returnFullResponse: true },
+			// A redirect to another host must not carry the credentials along (n8n 2.x honours this).
+			{ ...options, returnFullResponse: true, sendCredentialsOnCrossOriginRedirect: false },
 		)) as IN8nHttpFullResponse;
 		return {
 			kind: 'response',
