@@ -10,7 +10,8 @@ import type {
 
 const trimSlash = (url: unknown) => String(url ?? '').replace(/\/+$/, '');
 
-const statusOf = (error: unknown) => (error as { response?: { status?: number } })?.response?.status;
+const statusOf = (error: unknown) =>
+	(error as { response?: { status?: number } })?.response?.status;
 
 /**
  * Failures name the cause in plain words (n8n shows the message in the credential test and in node
@@ -38,12 +39,21 @@ async function logIn(helper: IHttpRequestHelper, credentials: ICredentialDataDec
 	} catch (error) {
 		const status = statusOf(error);
 		const detail = status ? `HTTP ${status}` : 'no answer';
-		throw refusal(`Ruler login failed (${detail}): check the username, the password and the Auth URL`, error);
+		throw refusal(
+			`Ruler login failed (${detail}): check the username, the password and the Auth URL`,
+			error,
+		);
 	}
 	if (typeof answer?.access_token !== 'string' || !answer.access_token) {
 		// Shaped like an HTTP client's error, as the answer itself was not an error status.
-		const cause = { config: { url }, response: { status: 200, data: 'The login answer had no access token.' } };
-		throw refusal('Ruler login failed: the answer had no access token; check the username and password', cause);
+		const cause = {
+			config: { url },
+			response: { status: 200, data: 'The login answer had no access token.' },
+		};
+		throw refusal(
+			'Ruler login failed: the answer had no access token; check the username and password',
+			cause,
+		);
 	}
 	return answer.access_token;
 }
@@ -58,14 +68,21 @@ async function checkToken(helper: IHttpRequestHelper, credentials: ICredentialDa
 		await helper.helpers.httpRequest({
 			method: 'PUT',
 			url: `${trimSlash(credentials.apiUrl)}/v1/0/opportunity/upload`,
-			headers: { Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
-			body: {},
+			headers: {
+				Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+				'Content-Type': 'application/json',
+			},
+			// As text: n8n drops an empty object body, and the check is meant to send an empty opportunity.
+			body: '{}',
 			json: true,
 		});
 	} catch (error) {
 		const status = statusOf(error);
 		if (status === 401 || status === 403) {
-			throw refusal(`Ruler did not accept the access token (HTTP ${status}): paste a current token`, error);
+			throw refusal(
+				`Ruler did not accept the access token (HTTP ${status}): paste a current token`,
+				error,
+			);
 		}
 		if (status === undefined) throw error;
 	}
