@@ -26,7 +26,9 @@ export interface StoredOpportunity {
 }
 
 export interface RulerSandbox extends SandboxServer {
-	config: Required<Omit<RulerSandboxOptions, 'sites' | 'recordBodies' | 'seed'>> & { sites?: string[] };
+	config: Required<Omit<RulerSandboxOptions, 'sites' | 'recordBodies' | 'seed'>> & {
+		sites?: string[];
+	};
 	state: {
 		tokens: Set<string>;
 		opportunities: Map<string, StoredOpportunity>;

@@ -25,15 +25,20 @@ function checkDate(value, now) {
 	const match = typeof value === 'string' ? DATE.exec(value) : null;
 	if (!match) return 'Must be yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss (UTC).';
 	const time = Date.parse(match[2] ? `${value}Z` : `${value}T00:00:00Z`);
-	if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== match[1]) return 'Is not a valid date.';
-	const latest = match[2] ? now + CLOCK_SKEW_MS : Date.parse(new Date(now + LATEST_OFFSET_MS).toISOString().slice(0, 10));
+	if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== match[1])
+		return 'Is not a valid date.';
+	const latest = match[2]
+		? now + CLOCK_SKEW_MS
+		: Date.parse(new Date(now + LATEST_OFFSET_MS).toISOString().slice(0, 10));
 	return time > latest ? 'Must not be in the future.' : undefined;
 }
 
 function checkIdentifiers(list) {
-	if (!Array.isArray(list) || list.length === 0) return 'At least one visitor identifier is required.';
+	if (!Array.isArray(list) || list.length === 0)
+		return 'At least one visitor identifier is required.';
 	for (const entry of list) {
-		if (!entry || !IDENTIFIER_KEYS.includes(entry.Key)) return `Key must be one of ${IDENTIFIER_KEYS.join(', ')}.`;
+		if (!entry || !IDENTIFIER_KEYS.includes(entry.Key))
+			return `Key must be one of ${IDENTIFIER_KEYS.join(', ')}.`;
 		if (!isText(entry.Value)) return 'Value is required.';
 	}
 	return undefined;
@@ -42,21 +47,30 @@ function checkIdentifiers(list) {
 function checkProperties(list) {
 	if (list === undefined) return undefined;
 	if (!Array.isArray(list)) return 'Must be an array.';
-	return list.every((entry) => entry && isText(entry.Name) && typeof entry.Value === 'string') ? undefined : 'Every property needs a Name and a string Value.';
+	return list.every((entry) => entry && isText(entry.Name) && typeof entry.Value === 'string')
+		? undefined
+		: 'Every property needs a Name and a string Value.';
 }
 
 /** Field → problem, for every documented rule the body breaks. */
 function validate(body, stages, now) {
 	const errors = {};
-	if (typeof body.OpportunityValue !== 'number' || !Number.isFinite(body.OpportunityValue)) errors.OpportunityValue = ['Must be a number.'];
+	if (typeof body.OpportunityValue !== 'number' || !Number.isFinite(body.OpportunityValue))
+		errors.OpportunityValue = ['Must be a number.'];
 	const date = checkDate(body.OpportunityDateTime, now);
 	if (date) errors.OpportunityDateTime = [date];
-	if (!stages.includes(body.PipelineStage)) errors.PipelineStage = [`"${body.PipelineStage}" is not a pipeline stage of this site.`];
+	if (!stages.includes(body.PipelineStage))
+		errors.PipelineStage = [`"${body.PipelineStage}" is not a pipeline stage of this site.`];
 	const identifiers = checkIdentifiers(body.VisitorIdentifierOptions);
 	if (identifiers) errors.VisitorIdentifierOptions = [identifiers];
-	if (typeof body.CurrencyCode !== 'string' || !/^[A-Z]{3}$/.test(body.CurrencyCode)) errors.CurrencyCode = ['Must be an ISO 4217 code.'];
+	if (typeof body.CurrencyCode !== 'string' || !/^[A-Z]{3}$/.test(body.CurrencyCode))
+		errors.CurrencyCode = ['Must be an ISO 4217 code.'];
 	if (!isText(body.Reference)) errors.Reference = ['Is required.'];
-	if (body.Labels !== undefined && !(Array.isArray(body.Labels) && body.Labels.every((l) => typeof l === 'string'))) errors.Labels = ['Must be an array of strings.'];
+	if (
+		body.Labels !== undefined &&
+		!(Array.isArray(body.Labels) && body.Labels.every((l) => typeof l === 'string'))
+	)
+		errors.Labels = ['Must be an array of strings.'];
 	const properties = checkProperties(body.AdditionalDataProperties);
 	if (properties) errors.AdditionalDataProperties = [properties];
 	return errors;
@@ -104,7 +118,13 @@ function createRulerSandbox(options = {}) {
 			waiter.resolve(record);
 		}
 	};
-	const server = createServer({ name: 'Ruler', routes, recordBodies: config.recordBodies !== false, seed: config.seed, onRequest });
+	const server = createServer({
+		name: 'Ruler',
+		routes,
+		recordBodies: config.recordBodies !== false,
+		seed: config.seed,
+		onRequest,
+	});
 
 	function issueToken() {
 		const token = `ruler-token-${state.nextToken++}`;
@@ -137,19 +157,27 @@ function createRulerSandbox(options = {}) {
 
 	async function upload({ req, params, body }) {
 		const siteId = decodeURIComponent(params[0]);
-		if (!state.tokens.has(bearer(req))) return { status: 401, body: { message: 'Authorization has been denied for this request.' } };
+		if (!state.tokens.has(bearer(req)))
+			return { status: 401, body: { message: 'Authorization has been denied for this request.' } };
 		const wait = rateLimitWait(Date.now());
-		if (wait) return { status: 429, headers: { 'Retry-After': (wait / 1000).toFixed(3) }, body: { message: 'Too many requests.' } };
+		if (wait)
+			return {
+				status: 429,
+				headers: { 'Retry-After': (wait / 1000).toFixed(3) },
+				body: { message: 'Too many requests.' },
+			};
 		let parsed;
 		try {
 			parsed = JSON.parse(body);
 		} catch {
 			return invalid({ body: ['Must be a JSON object.'] });
 		}
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return invalid({ body: ['Must be a JSON object.'] });
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+			return invalid({ body: ['Must be a JSON object.'] });
 		const errors = validate(parsed, config.stages, Date.now());
 		if (Object.keys(errors).length) return invalid(errors);
-		if (config.sites && !config.sites.includes(siteId)) return { status: 404, body: { message: `Site ${siteId} was not found.` } };
+		if (config.sites && !config.sites.includes(siteId))
+			return { status: 404, body: { message: `Site ${siteId} was not found.` } };
 		store(siteId, parsed);
 		return { status: 201 };
 	}
@@ -157,11 +185,26 @@ function createRulerSandbox(options = {}) {
 	function login({ req, body }) {
 		state.logins += 1;
 		const type = String(req.headers['content-type'] || '');
-		const form = new URLSearchParams(type.startsWith('application/x-www-form-urlencoded') ? body : '');
+		const form = new URLSearchParams(
+			type.startsWith('application/x-www-form-urlencoded') ? body : '',
+		);
 		if (form.get('username') !== config.username || form.get('password') !== config.password) {
-			return { status: 400, body: { error: 'invalid_grant', error_description: 'The user name or password is incorrect.' } };
+			return {
+				status: 400,
+				body: {
+					error: 'invalid_grant',
+					error_description: 'The user name or password is incorrect.',
+				},
+			};
 		}
-		return { body: { access_token: issueToken(), scope: 'api', expires_in: config.expiresIn, refresh_token: `refresh-${state.nextToken}` } };
+		return {
+			body: {
+				access_token: issueToken(),
+				scope: 'api',
+				expires_in: config.expiresIn,
+				refresh_token: `refresh-${state.nextToken}`,
+			},
+		};
 	}
 
 	// The record also keeps the answer's status and Retry-After, so tests can check the client's waits.
@@ -186,7 +229,9 @@ function createRulerSandbox(options = {}) {
 			return send(res, { status: 204 });
 		}
 		if (path === '/__sandbox/opportunities') {
-			return send(res, { body: { writes: state.writes, opportunities: Object.fromEntries(state.opportunities) } });
+			return send(res, {
+				body: { writes: state.writes, opportunities: Object.fromEntries(state.opportunities) },
+			});
 		}
 		return send(res, { status: 404, body: {} });
 	};
@@ -219,17 +264,33 @@ function createRulerSandbox(options = {}) {
 			state.opportunities.clear();
 			state.writes = 0;
 			state.logins = 0;
+			state.nextToken = 1;
 			state.recentUploads = [];
 			config.latencyMs = options.latencyMs ?? 0;
 			config.ratePerSecond = options.ratePerSecond ?? 0;
 		},
 		/** A username and password credential; n8n logs in with it. */
 		credentials(overrides = {}) {
-			return { authMethod: 'password', username: config.username, password: config.password, sessionToken: '', apiUrl: server.url, authUrl: server.url, ...overrides };
+			return {
+				authMethod: 'password',
+				username: config.username,
+				password: config.password,
+				sessionToken: '',
+				apiUrl: server.url,
+				authUrl: server.url,
+				...overrides,
+			};
 		},
 		/** A pasted access token credential, with a token valid now. */
 		tokenCredentials(overrides = {}) {
-			return { authMethod: 'accessToken', accessToken: issueToken(), sessionToken: '', apiUrl: server.url, authUrl: server.url, ...overrides };
+			return {
+				authMethod: 'accessToken',
+				accessToken: issueToken(),
+				sessionToken: '',
+				apiUrl: server.url,
+				authUrl: server.url,
+				...overrides,
+			};
 		},
 	});
 	return server;
