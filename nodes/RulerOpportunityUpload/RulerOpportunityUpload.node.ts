@@ -17,7 +17,8 @@ export class RulerOpportunityUpload implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{"Upload to site " + $parameter["siteId"]}}',
-		description: 'Send CRM opportunities to Ruler Analytics for attribution, with one result per item',
+		description:
+			'Send CRM opportunities to Ruler Analytics for attribution, with one result per item',
 		defaults: { name: 'Ruler Opportunity Upload' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

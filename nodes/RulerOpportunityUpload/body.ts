@@ -19,12 +19,20 @@ export function opportunityBody(opportunity: Opportunity): OpportunityBody {
 		OpportunityValue: opportunity.value,
 		OpportunityDateTime: opportunity.dateTime,
 		PipelineStage: opportunity.stage,
-		VisitorIdentifierOptions: opportunity.identifiers.map(({ key, value }) => ({ Key: key, Value: value })),
+		VisitorIdentifierOptions: opportunity.identifiers.map(({ key, value }) => ({
+			Key: key,
+			Value: value,
+		})),
 		CurrencyCode: opportunity.currency,
 		...(labels.length ? { Labels: labels } : {}),
 		Reference: opportunity.reference,
 		...(properties.length
-			? { AdditionalDataProperties: properties.map(({ name, value }) => ({ Name: name, Value: value })) }
+			? {
+					AdditionalDataProperties: properties.map(({ name, value }) => ({
+						Name: name,
+						Value: value,
+					})),
+				}
 			: {}),
 	};
 }

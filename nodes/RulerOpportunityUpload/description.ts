@@ -1,7 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /** Ruler's visitor identifier keys, as the API spells them. */
-export const IDENTIFIER_KEYS = ['EmailAddress', 'PhoneNumber', 'RaId', 'PayloadValue', 'CookieValue'] as const;
+export const IDENTIFIER_KEYS = [
+	'EmailAddress',
+	'PhoneNumber',
+	'RaId',
+	'PayloadValue',
+	'CookieValue',
+] as const;
 
 export const DEFAULT_CONCURRENCY = 4;
 export const MAX_CONCURRENCY = 20;
@@ -23,7 +29,8 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		required: true,
 		default: 0,
-		description: 'The value of the opportunity, e.g. the deal amount. Sent as a number, without currency symbols.',
+		description:
+			'The value of the opportunity, e.g. the deal amount. Sent as a number, without currency symbols.',
 	},
 	{
 		displayName: 'Opportunity Date',
@@ -95,7 +102,11 @@ export const properties: INodeProperties[] = [
 								description: 'A value you passed to Ruler with the visit',
 							},
 							{ name: 'Phone Number', value: 'PhoneNumber' },
-							{ name: 'Ruler Visitor ID', value: 'RaId', description: "Ruler's own visitor ID (RaId)" },
+							{
+								name: 'Ruler Visitor ID',
+								value: 'RaId',
+								description: "Ruler's own visitor ID (RaId)",
+							},
 						],
 						default: 'EmailAddress',
 					},
@@ -126,7 +137,8 @@ export const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Property',
 		default: {},
-		description: 'Extra named values stored with the opportunity. Properties with an empty value are left out.',
+		description:
+			'Extra named values stored with the opportunity. Properties with an empty value are left out.',
 		options: [
 			{
 				displayName: 'Property',
@@ -151,15 +163,24 @@ export const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 				default: DEFAULT_CONCURRENCY,
-				description: 'How many opportunities are sent at the same time. Ruler publishes no rate limit: keep it small.',
+				description:
+					'How many opportunities are sent at the same time. Ruler publishes no rate limit: keep it small.',
 			},
 			{
 				displayName: 'Date Format',
 				name: 'dateFormat',
 				type: 'options',
 				options: [
-					{ name: 'Date', value: 'date', description: 'Like 2024-05-01 (UTC), the documented form' },
-					{ name: 'Date and Time', value: 'dateTime', description: 'Like 2024-05-01T13:15:00 (UTC)' },
+					{
+						name: 'Date',
+						value: 'date',
+						description: 'Like 2024-05-01 (UTC), the documented form',
+					},
+					{
+						name: 'Date and Time',
+						value: 'dateTime',
+						description: 'Like 2024-05-01T13:15:00 (UTC)',
+					},
 				],
 				default: 'date',
 				description: 'How the opportunity date is sent. Both forms are in UTC.',
@@ -186,7 +207,8 @@ export const properties: INodeProperties[] = [
 				name: 'roundValue',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to round the opportunity value to a whole number (Ruler documents the value as an integer)',
+				description:
+					'Whether to round the opportunity value to a whole number (Ruler documents the value as an integer)',
 			},
 			{
 				displayName: 'Strip GA Prefix From Cookie Value',
@@ -202,7 +224,8 @@ export const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 30000,
-				description: 'Milliseconds to wait for the answer to one request before it counts as failed',
+				description:
+					'Milliseconds to wait for the answer to one request before it counts as failed',
 			},
 			{
 				displayName: 'Validate Only',

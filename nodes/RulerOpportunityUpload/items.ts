@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { failed, type ItemResult } from '../shared/results';
 import { preview } from '../shared/values';
-import { fieldLabel, itemChecker, type FieldProblem, type ItemRules, type Opportunity } from './schema';
+import {
+	fieldLabel,
+	itemChecker,
+	type FieldProblem,
+	type ItemRules,
+	type Opportunity,
+} from './schema';
 
 export interface CheckedItem {
 	itemIndex: number;
@@ -29,7 +35,8 @@ const PARAMETERS: Array<[field: string, path: string, fallback: unknown]> = [
 
 /** "Item 3" or "Item 3 (reference "D-1")": how every message names an item. */
 export function itemLabel(itemIndex: number, reference?: unknown): string {
-	const hasReference = reference !== undefined && reference !== null && String(reference).trim() !== '';
+	const hasReference =
+		reference !== undefined && reference !== null && String(reference).trim() !== '';
 	return `Item ${itemIndex}${hasReference ? ` (reference ${preview(reference)})` : ''}`;
 }
 
@@ -41,7 +48,10 @@ function readValues(context: IExecuteFunctions, itemIndex: number) {
 		try {
 			values[field] = context.getNodeParameter(path, itemIndex, fallback);
 		} catch (error) {
-			problems.push({ field, message: `${fieldLabel(field)} could not be read: ${(error as Error).message}` });
+			problems.push({
+				field,
+				message: `${fieldLabel(field)} could not be read: ${(error as Error).message}`,
+			});
 		}
 	}
 	return { values, problems };
@@ -66,7 +76,14 @@ export function checkItems(context: IExecuteFunctions, rules: ItemRules): Checke
 				attempts: 0,
 			};
 			const message = `${itemLabel(itemIndex, values.reference)}: ${found.map((p) => p.message).join('; ')}`;
-			invalid.push(failed(itemIndex, fields, message, 'Fix the value in the source data or in the node, and run again.'));
+			invalid.push(
+				failed(
+					itemIndex,
+					fields,
+					message,
+					'Fix the value in the source data or in the node, and run again.',
+				),
+			);
 		};
 		if (problems.length) return reject(problems);
 		const result = check(values);

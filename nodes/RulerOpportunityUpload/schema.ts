@@ -35,7 +35,9 @@ export interface FieldProblem {
 	message: string;
 }
 
-export type ItemCheck = { ok: true; opportunity: Opportunity } | { ok: false; problems: FieldProblem[] };
+export type ItemCheck =
+	| { ok: true; opportunity: Opportunity }
+	| { ok: false; problems: FieldProblem[] };
 
 /** What the messages call each parameter, and one entry of each list parameter. */
 const FIELD_LABELS: Record<string, string> = {
@@ -83,26 +85,38 @@ const optionalText = z.unknown().transform((value, ctx) => {
 	return converted.text?.trim() || undefined;
 });
 
-const requiredText = optionalText.transform((text, ctx) => text ?? fail(ctx, 'is required and must not be empty'));
+const requiredText = optionalText.transform(
+	(text, ctx) => text ?? fail(ctx, 'is required and must not be empty'),
+);
 
 const siteId = requiredText.transform((text, ctx) =>
 	SITE_ID.test(text)
 		? text
-		: fail(ctx, `may only contain letters, digits, "-" and "_" (it becomes part of the request address), got ${preview(text)}`),
+		: fail(
+				ctx,
+				`may only contain letters, digits, "-" and "_" (it becomes part of the request address), got ${preview(text)}`,
+			),
 );
 
 const currency = requiredText.transform((text, ctx) =>
 	CURRENCY.test(text)
 		? text.toUpperCase()
-		: fail(ctx, `must be a three-letter ISO 4217 code such as GBP, EUR or USD, got ${preview(text)}`),
+		: fail(
+				ctx,
+				`must be a three-letter ISO 4217 code such as GBP, EUR or USD, got ${preview(text)}`,
+			),
 );
 
 function opportunityValue(rules: ItemRules) {
 	return z.unknown().transform((value, ctx) => {
 		if (value === undefined || value === null || value === '') return fail(ctx, 'is required');
-		const number = typeof value === 'string' && NUMBER.test(value.trim()) ? Number(value.trim()) : value;
+		const number =
+			typeof value === 'string' && NUMBER.test(value.trim()) ? Number(value.trim()) : value;
 		if (typeof number !== 'number' || !Number.isFinite(number)) {
-			return fail(ctx, `must be a number like 1000 or 1000.50 (no thousands separators or currency symbols), got ${preview(value)}`);
+			return fail(
+				ctx,
+				`must be a number like 1000 or 1000.50 (no thousands separators or currency symbols), got ${preview(value)}`,
+			);
 		}
 		return rules.roundValue ? Math.round(number) : number;
 	});
@@ -120,9 +134,16 @@ function opportunityDate(rules: ItemRules) {
 	return z.unknown().transform((value, ctx) => {
 		if (value === undefined || value === null || value === '') return fail(ctx, 'is required');
 		const date = parseDate(value, rules.zone);
-		if (!date) return fail(ctx, `must be a date such as 2024-05-01 or 2024-05-01T13:15:00, got ${preview(value)}`);
+		if (!date)
+			return fail(
+				ctx,
+				`must be a date such as 2024-05-01 or 2024-05-01T13:15:00, got ${preview(value)}`,
+			);
 		if (isInFuture(date, rules)) {
-			return fail(ctx, `must not be in the future, got ${preview(value)} (${formatDate(date, 'iso')})`);
+			return fail(
+				ctx,
+				`must not be in the future, got ${preview(value)} (${formatDate(date, 'iso')})`,
+			);
 		}
 		return formatDate(date, rules.dateFormat);
 	});
@@ -134,42 +155,61 @@ const list = z.unknown().transform((value) => {
 	return Array.isArray(value) ? (value.flat() as unknown[]) : [value];
 });
 
-const entry = z.unknown().transform((value) =>
-	value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {},
-);
+const entry = z
+	.unknown()
+	.transform((value) =>
+		value && typeof value === 'object' && !Array.isArray(value)
+			? (value as Record<string, unknown>)
+			: {},
+	);
 
-const identifierKey = z.unknown().transform((key, ctx) =>
-	IDENTIFIER_KEYS.includes(key as IdentifierKey)
-		? (key as IdentifierKey)
-		: fail(ctx, `must be one of ${IDENTIFIER_KEYS.join(', ')}, got ${preview(key)}`),
-);
+const identifierKey = z
+	.unknown()
+	.transform((key, ctx) =>
+		IDENTIFIER_KEYS.includes(key as IdentifierKey)
+			? (key as IdentifierKey)
+			: fail(ctx, `must be one of ${IDENTIFIER_KEYS.join(', ')}, got ${preview(key)}`),
+	);
 
 function visitorIdentifiers(rules: ItemRules) {
-	const identifier = entry.pipe(z.object({ key: identifierKey, value: optionalText })).transform(({ key, value }) => ({
-		key,
-		value: key === 'CookieValue' && rules.stripCookiePrefix ? value?.replace(GA_PREFIX, '') || undefined : value,
-	}));
+	const identifier = entry
+		.pipe(z.object({ key: identifierKey, value: optionalText }))
+		.transform(({ key, value }) => ({
+			key,
+			value:
+				key === 'CookieValue' && rules.stripCookiePrefix
+					? value?.replace(GA_PREFIX, '') || undefined
+					: value,
+		}));
 	return list.pipe(z.array(identifier)).transform((identifiers, ctx) => {
 		identifiers.forEach(({ key, value }, index) => {
 			if (key === 'EmailAddress' && value !== undefined && !EMAIL.test(value)) {
 				fail(ctx, `is an EmailAddress, but ${preview(value)} is not an email address`, [index]);
 			}
 		});
-		const kept = identifiers.filter((i): i is { key: IdentifierKey; value: string } => i.value !== undefined);
-		if (kept.length === 0) return fail(ctx, 'need at least one identifier with a value; every value was empty');
+		const kept = identifiers.filter(
+			(i): i is { key: IdentifierKey; value: string } => i.value !== undefined,
+		);
+		if (kept.length === 0)
+			return fail(ctx, 'need at least one identifier with a value; every value was empty');
 		return kept;
 	});
 }
 
-const labels = list.pipe(z.array(optionalText)).transform((texts) => texts.filter((t): t is string => t !== undefined));
+const labels = list
+	.pipe(z.array(optionalText))
+	.transform((texts) => texts.filter((t): t is string => t !== undefined));
 
 const additionalDataProperties = list
 	.pipe(z.array(entry.pipe(z.object({ name: optionalText, value: optionalText }))))
 	.transform((entries, ctx) => {
 		entries.forEach(({ name, value }, index) => {
-			if (name === undefined && value !== undefined) fail(ctx, `has the value ${preview(value)} but no name`, [index]);
+			if (name === undefined && value !== undefined)
+				fail(ctx, `has the value ${preview(value)} but no name`, [index]);
 		});
-		return entries.filter((p): p is { name: string; value: string } => p.name !== undefined && p.value !== undefined);
+		return entries.filter(
+			(p): p is { name: string; value: string } => p.name !== undefined && p.value !== undefined,
+		);
 	});
 
 /** The zod schema of one item's parameter values, compiled once per run. */

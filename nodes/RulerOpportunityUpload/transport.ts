@@ -2,7 +2,13 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-work
 
 import { bodyText, explainFailure, type StatusExplanations } from '../shared/describe';
 import { headerValue, isRetryableNetworkCode, sendOnce, type HttpResult } from '../shared/http';
-import { parseRetryAfter, withRetries, type RetryDecision, type RetryOutcome, type RetryPolicy } from '../shared/retry';
+import {
+	parseRetryAfter,
+	withRetries,
+	type RetryDecision,
+	type RetryOutcome,
+	type RetryPolicy,
+} from '../shared/retry';
 
 export const CREDENTIAL_TYPE = 'rulerApi';
 
@@ -14,13 +20,18 @@ export interface Endpoints {
 	tokenMode: boolean;
 }
 
-const trimSlash = (url: unknown) => String(url ?? '').trim().replace(/\/+$/, '');
+const trimSlash = (url: unknown) =>
+	String(url ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 
 export function endpointsOf(credentials: ICredentialDataDecryptedObject): Endpoints {
 	const tokenMode = credentials.authMethod === 'accessToken';
 	return {
 		apiUrl: trimSlash(credentials.apiUrl) || 'https://rest.rulerapi.com',
-		loginUrl: tokenMode ? undefined : `${trimSlash(credentials.authUrl) || 'https://authapi.rulerapi.com'}/v1/login`,
+		loginUrl: tokenMode
+			? undefined
+			: `${trimSlash(credentials.authUrl) || 'https://authapi.rulerapi.com'}/v1/login`,
 		tokenMode,
 	};
 }
@@ -35,28 +46,32 @@ export const RULER_STATUS: StatusExplanations = {
 	400: {
 		message: 'Ruler rejected the opportunity as invalid (HTTP 400)',
 		description:
-			'A value does not meet Ruler\'s rules (listed below when Ruler names them): check that the pipeline stage exists in Ruler with exactly this spelling and case, and the identifiers, date and currency.',
+			"A value does not meet Ruler's rules: check that the pipeline stage exists in Ruler with exactly this spelling and case, and the identifiers, date and currency.",
 	},
 	401: {
 		message: 'Ruler did not accept the token n8n logged in for (HTTP 401)',
 		description:
-			'n8n logged in again and retried once, and Ruler refused the new token too. Check that the user of the credential may use Ruler\'s API.',
+			"n8n logged in again and retried once, and Ruler refused the new token too. Check that the user of the credential may use Ruler's API.",
 	},
 	403: {
 		message: 'Ruler refused access (HTTP 403)',
-		description: 'The user of the credential may not upload opportunities to this site. Check the Site ID, and the user\'s access to the site in Ruler.',
+		description:
+			"The user of the credential may not upload opportunities to this site. Check the Site ID, and the user's access to the site in Ruler.",
 	},
 	404: {
 		message: 'Ruler did not find the site or the upload address (HTTP 404)',
-		description: 'Check the Site ID, and the API URL in the credential (normally https://rest.rulerapi.com).',
+		description:
+			'Check the Site ID, and the API URL in the credential (normally https://rest.rulerapi.com).',
 	},
 	405: {
 		message: 'Ruler does not accept this request at this address (HTTP 405)',
-		description: 'The API URL in the credential probably points to something other than Ruler\'s REST API; set it to https://rest.rulerapi.com.',
+		description:
+			"The API URL in the credential probably points to something other than Ruler's REST API; set it to https://rest.rulerapi.com.",
 	},
 	409: {
 		message: 'Ruler reported a conflict with the stored opportunity (HTTP 409)',
-		description: 'Another update of the same reference may have been in progress. Run the item again.',
+		description:
+			'Another update of the same reference may have been in progress. Run the item again.',
 	},
 	413: {
 		message: 'Ruler found the opportunity too large (HTTP 413)',
@@ -64,31 +79,36 @@ export const RULER_STATUS: StatusExplanations = {
 	},
 	415: {
 		message: 'Ruler did not accept the body format (HTTP 415)',
-		description: 'The API URL in the credential probably points to something other than Ruler\'s REST API; set it to https://rest.rulerapi.com.',
+		description:
+			"The API URL in the credential probably points to something other than Ruler's REST API; set it to https://rest.rulerapi.com.",
 	},
 	422: {
 		message: 'Ruler could not process the opportunity (HTTP 422)',
-		description: 'A value is well-formed but not acceptable to Ruler (see below). Fix it in the source data and run again.',
+		description:
+			'A value is well-formed but not acceptable to Ruler (see below). Fix it in the source data and run again.',
 	},
 	429: {
 		message: 'Ruler is limiting the request rate (HTTP 429)',
-		description: 'The node waited as Ruler asked and gave up. Lower Concurrency in the options, send fewer items per run, or raise Max Retries.',
+		description:
+			'Lower Concurrency in the options, send fewer items per run, or raise Max Retries.',
 	},
 	500: {
 		message: 'Ruler had an internal error (HTTP 500)',
-		description: 'This is on Ruler\'s side and was not retried, as it may repeat for the same data. Check the values below, try again later, and contact Ruler support if it persists.',
+		description:
+			"This is on Ruler's side and was not retried, as it may repeat for the same data. Check the values below, try again later, and contact Ruler support if it persists.",
 	},
 	502: {
-		message: 'Ruler\'s gateway failed (HTTP 502)',
-		description: 'Ruler may be under maintenance. The node retried and gave up; run the item again later.',
+		message: "Ruler's gateway failed (HTTP 502)",
+		description: 'Ruler may be under maintenance. Run the item again later.',
 	},
 	503: {
 		message: 'Ruler is unavailable (HTTP 503)',
-		description: 'Ruler may be overloaded or under maintenance. The node retried and gave up; run the item again later.',
+		description: 'Ruler may be overloaded or under maintenance. Run the item again later.',
 	},
 	504: {
-		message: 'Ruler\'s gateway timed out (HTTP 504)',
-		description: 'Ruler may have stored the opportunity anyway. The node retried and gave up; run the item again later (the same reference updates it).',
+		message: "Ruler's gateway timed out (HTTP 504)",
+		description:
+			'Ruler may have stored the opportunity anyway. Run the item again later (the same reference updates it).',
 	},
 };
 
@@ -103,12 +123,22 @@ const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 /** A gateway that failed or timed out may have passed the request on: Ruler may have stored it. */
 const UNKNOWN_OUTCOME_STATUSES = new Set([502, 504]);
 /** Network errors after which the request may have arrived (unlike a refused connection). */
-const UNKNOWN_OUTCOME_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET', 'ERR_NETWORK']);
+const UNKNOWN_OUTCOME_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'UND_ERR_SOCKET',
+	'ERR_NETWORK',
+]);
 /** A legacy Ruler API answered 503 "Invalid Visitor Id" for bad data: such an answer repeats however often it is sent. */
 const DATA_ERROR = /\binvalid\b|\bvalidation\b|\bnot valid\b/i;
 
 export function isDataError(result: HttpResult): boolean {
-	return result.kind === 'response' && result.status >= 500 && DATA_ERROR.test(bodyText(result.body));
+	return (
+		result.kind === 'response' && result.status >= 500 && DATA_ERROR.test(bodyText(result.body))
+	);
 }
 
 export function isUnknownOutcome(result: HttpResult): boolean {
@@ -125,7 +155,18 @@ export function decideRetry(result: HttpResult, retryUnknownOutcome: boolean): R
 	return { retry: true, retryAfterMs: parseRetryAfter(headerValue(result.headers, 'retry-after')) };
 }
 
-export const isSuccess = (result: HttpResult) => result.kind === 'response' && result.status >= 200 && result.status < 300;
+/**
+ * A 2xx answer to the upload. A result from the login address is never one: a successful login is
+ * consumed by n8n, so the login shows up here only when it failed (also with 200 and no token).
+ */
+export function isUploaded(result: HttpResult, endpoints: Endpoints): boolean {
+	return (
+		result.kind === 'response' &&
+		result.status >= 200 &&
+		result.status < 300 &&
+		result.url !== endpoints.loginUrl
+	);
+}
 
 export interface SendSettings {
 	policy: RetryPolicy;
@@ -156,7 +197,14 @@ export async function putOpportunity(
 		const result = await sendOnce(
 			context,
 			CREDENTIAL_TYPE,
-			{ method: 'PUT', url, body, json: true, headers: { 'Content-Type': 'application/json' }, timeout: settings.timeoutMs },
+			{
+				method: 'PUT',
+				url,
+				body,
+				json: true,
+				headers: { 'Content-Type': 'application/json' },
+				timeout: settings.timeoutMs,
+			},
 			settings.signal,
 		);
 		results.push(result);
@@ -188,21 +236,30 @@ function loginFailure(result: HttpResult, loginUrl: string): Failure {
 
 /** Why the retries stopped, when they stopped before the answer was final. */
 function gaveUpSentence(outcome: UploadOutcome, policy: RetryPolicy): string {
-	const { result } = outcome;
+	const { result, attempts } = outcome;
 	if (outcome.gaveUp === 'retryAfterTooLong') {
-		const seconds = Math.ceil((parseRetryAfter(headerValue(result.kind === 'response' ? result.headers : {}, 'retry-after')) ?? 0) / 1000);
+		const header =
+			result.kind === 'response' ? headerValue(result.headers, 'retry-after') : undefined;
+		const seconds = Math.ceil((parseRetryAfter(header) ?? 0) / 1000);
 		return ` Ruler asked to wait ${seconds} s before trying again, longer than the node waits (${policy.maxRetryAfterMs / 1000} s).`;
 	}
-	if (outcome.gaveUp === 'maxRetries') return ` Gave up after ${outcome.attempts} attempts.`;
+	if (outcome.gaveUp === 'maxRetries')
+		return ` Gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}.`;
 	return '';
 }
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
 /** Explains a failed upload: what happened, what to do, and whether the run should stop. */
-export function describeFailure(outcome: UploadOutcome, endpoints: Endpoints, settings: SendSettings): Failure {
+export function describeFailure(
+	outcome: UploadOutcome,
+	endpoints: Endpoints,
+	settings: SendSettings,
+): Failure {
 	const { result } = outcome;
-	if (endpoints.loginUrl && result.url === endpoints.loginUrl) return loginFailure(result, endpoints.loginUrl);
+	if (endpoints.loginUrl && result.url === endpoints.loginUrl) {
+		return loginFailure(result, endpoints.loginUrl);
+	}
 	const unknown =
 		!settings.retryUnknownOutcome && isUnknownOutcome(result)
 			? ' It was not sent again because "Retry When the Outcome Is Unknown" is off.'
@@ -210,7 +267,8 @@ export function describeFailure(outcome: UploadOutcome, endpoints: Endpoints, se
 	if (result.kind === 'response' && isDataError(result)) {
 		return {
 			message: `Ruler rejected the data (HTTP ${result.status}: ${bodyText(result.body)})`,
-			description: 'Ruler reported a problem with the values, so the item was not sent again. Check the visitor identifiers and the other values, and run again.',
+			description:
+				'Ruler reported a problem with the values, so the item was not sent again. Check the visitor identifiers and the other values, and run again.',
 			httpStatus: result.status,
 			fatal: false,
 		};

@@ -17,7 +17,7 @@ import {
 	CREDENTIAL_TYPE,
 	describeFailure,
 	endpointsOf,
-	isSuccess,
+	isUploaded,
 	putOpportunity,
 	uploadUrl,
 	type Endpoints,
@@ -90,13 +90,16 @@ function notUploaded(item: CheckedItem, failure: Failure, outcome?: UploadOutcom
 async function uploadOne(upload: Upload, item: CheckedItem): Promise<ItemResult | undefined> {
 	if (upload.stopped) {
 		const { itemIndex, failure } = upload.stopped;
-		return notUploaded(item, { ...failure, message: `Not sent, as item ${itemIndex} failed: ${failure.message}` });
+		return notUploaded(item, {
+			...failure,
+			message: `Not sent, as item ${itemIndex} failed: ${failure.message}`,
+		});
 	}
 	const url = uploadUrl(upload.endpoints, item.opportunity.siteId);
 	const body = JSON.stringify(opportunityBody(item.opportunity));
 	const outcome = await putOpportunity(upload.context, url, body, upload.settings);
 	if (outcome.result.kind === 'cancelled') return undefined;
-	if (isSuccess(outcome.result)) return uploaded(item, outcome);
+	if (isUploaded(outcome.result, upload.endpoints)) return uploaded(item, outcome);
 	const failure = describeFailure(outcome, upload.endpoints, upload.settings);
 	if (failure.fatal) upload.stopped = upload.stopped ?? { itemIndex: item.itemIndex, failure };
 	return notUploaded(item, failure, outcome);
@@ -106,7 +109,11 @@ async function uploadOne(upload: Upload, item: CheckedItem): Promise<ItemResult 
  * Sends the valid items through a bounded pool, started in input order. The first goes alone, so
  * that n8n logs in once rather than once per parallel request.
  */
-async function uploadAll(upload: Upload, items: CheckedItem[], concurrency: number): Promise<ItemResult[]> {
+async function uploadAll(
+	upload: Upload,
+	items: CheckedItem[],
+	concurrency: number,
+): Promise<ItemResult[]> {
 	const results: ItemResult[] = [];
 	const worker = async (index: number) => {
 		const result = await uploadOne(upload, items[index]);
@@ -119,9 +126,19 @@ async function uploadAll(upload: Upload, items: CheckedItem[], concurrency: numb
 }
 
 function readOptions(context: IExecuteFunctions): UploadOptions {
-	const options = { ...DEFAULT_OPTIONS, ...(context.getNodeParameter('options', 0, {}) as Partial<UploadOptions>) };
-	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(Number(options.concurrency) || 1)));
-	return { ...options, concurrency, maxRetries: Math.max(0, Math.floor(Number(options.maxRetries) || 0)) };
+	const options = {
+		...DEFAULT_OPTIONS,
+		...(context.getNodeParameter('options', 0, {}) as Partial<UploadOptions>),
+	};
+	const concurrency = Math.min(
+		MAX_CONCURRENCY,
+		Math.max(1, Math.floor(Number(options.concurrency) || 1)),
+	);
+	return {
+		...options,
+		concurrency,
+		maxRetries: Math.max(0, Math.floor(Number(options.maxRetries) || 0)),
+	};
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -150,7 +167,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const upload: Upload = {
 		context: this,
 		endpoints: endpointsOf(await this.getCredentials(CREDENTIAL_TYPE)),
-		settings: { policy, timeoutMs: options.timeout, retryUnknownOutcome: options.retryUnknownOutcome, signal },
+		settings: {
+			policy,
+			timeoutMs: options.timeout,
+			retryUnknownOutcome: options.retryUnknownOutcome,
+			signal,
+		},
 	};
 	const results = await uploadAll(upload, valid, options.concurrency);
 	if (signal?.aborted) {
@@ -159,5 +181,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			description: `${done} of ${valid.length} opportunities were uploaded before it stopped; the others were not sent or their outcome is unknown.`,
 		});
 	}
-	return finishRun(this, [...results, ...invalid], 'uploaded');
+	const byItem = [...results, ...invalid].sort((a, b) => a.itemIndex - b.itemIndex);
+	return finishRun(this, byItem, 'uploaded');
 }
