@@ -19,7 +19,10 @@ export function useRulerSandbox(options: RulerSandboxOptions = {}) {
 }
 
 /** Parameters that map each item's own fields, as a user would with expressions. */
-export function uploadParameters(overrides: IDataObject = {}, options: IDataObject = {}): IDataObject {
+export function uploadParameters(
+	overrides: IDataObject = {},
+	options: IDataObject = {},
+): IDataObject {
 	return {
 		siteId: '={{ $json.siteId }}',
 		opportunityValue: '={{ $json.value }}',

@@ -47,7 +47,9 @@ describe('the seed example: one opportunity to site 1234', () => {
 		expect(upload.headers.authorization).toBe('Bearer ruler-token-1');
 		expect(upload.body).toBe(SEED_BODY);
 		expect(upload.status).toBe(201);
-		expect(credentialsHelper.updates).toEqual([{ type: 'rulerApi', data: { sessionToken: 'ruler-token-1' } }]);
+		expect(credentialsHelper.updates).toEqual([
+			{ type: 'rulerApi', data: { sessionToken: 'ruler-token-1' } },
+		]);
 
 		expect(main).toEqual([
 			{
@@ -76,7 +78,9 @@ describe('the seed example: one opportunity to site 1234', () => {
 			options: { dateFormat: 'dateTime', roundValue: true, stripCookiePrefix: false },
 		};
 
-		const { main, error } = await runRuler(sandbox, parameters, [{}], { timezone: 'Europe/Berlin' });
+		const { main, error } = await runRuler(sandbox, parameters, [{}], {
+			timezone: 'Europe/Berlin',
+		});
 
 		expect(error).toBeUndefined();
 		expect(main.map((item) => item.json.status)).toEqual(['uploaded']);
