@@ -4,18 +4,13 @@ import { RulerApi } from '../../credentials/RulerApi.credentials';
 import { RulerOpportunityUpload } from '../../nodes/RulerOpportunityUpload/RulerOpportunityUpload.node';
 import { createRulerSandbox, type RulerSandbox, type RulerSandboxOptions } from '../sandbox/ruler';
 import { runNode, type RunNodeOptions } from './engine';
+import { useSandbox } from './sandbox';
 
 export type { RulerSandbox };
 
 /** Starts a Ruler sandbox for the tests of one file, reset before each test. */
 export function useRulerSandbox(options: RulerSandboxOptions = {}) {
-	const holder = { sandbox: undefined as unknown as RulerSandbox };
-	beforeAll(async () => {
-		holder.sandbox = await createRulerSandbox(options).start();
-	});
-	afterAll(async () => await holder.sandbox.close());
-	beforeEach(() => holder.sandbox.reset());
-	return holder;
+	return useSandbox(() => createRulerSandbox(options));
 }
 
 /** Parameters that map each item's own fields, as a user would with expressions. */
