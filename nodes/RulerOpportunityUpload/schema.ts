@@ -134,11 +134,12 @@ function opportunityDate(rules: ItemRules) {
 	return z.unknown().transform((value, ctx) => {
 		if (value === undefined || value === null || value === '') return fail(ctx, 'is required');
 		const date = parseDate(value, rules.zone);
-		if (!date)
+		if (!date) {
 			return fail(
 				ctx,
 				`must be a date such as 2024-05-01 or 2024-05-01T13:15:00, got ${preview(value)}`,
 			);
+		}
 		if (isInFuture(date, rules)) {
 			return fail(
 				ctx,
@@ -190,8 +191,9 @@ function visitorIdentifiers(rules: ItemRules) {
 		const kept = identifiers.filter(
 			(i): i is { key: IdentifierKey; value: string } => i.value !== undefined,
 		);
-		if (kept.length === 0)
+		if (kept.length === 0) {
 			return fail(ctx, 'need at least one identifier with a value; every value was empty');
+		}
 		return kept;
 	});
 }
@@ -204,8 +206,9 @@ const additionalDataProperties = list
 	.pipe(z.array(entry.pipe(z.object({ name: optionalText, value: optionalText }))))
 	.transform((entries, ctx) => {
 		entries.forEach(({ name, value }, index) => {
-			if (name === undefined && value !== undefined)
+			if (name === undefined && value !== undefined) {
 				fail(ctx, `has the value ${preview(value)} but no name`, [index]);
+			}
 		});
 		return entries.filter(
 			(p): p is { name: string; value: string } => p.name !== undefined && p.value !== undefined,

@@ -243,9 +243,8 @@ function gaveUpSentence(outcome: UploadOutcome, policy: RetryPolicy): string {
 		const seconds = Math.ceil((parseRetryAfter(header) ?? 0) / 1000);
 		return ` Ruler asked to wait ${seconds} s before trying again, longer than the node waits (${policy.maxRetryAfterMs / 1000} s).`;
 	}
-	if (outcome.gaveUp === 'maxRetries')
-		return ` Gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}.`;
-	return '';
+	if (outcome.gaveUp !== 'maxRetries') return '';
+	return ` Gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}.`;
 }
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);

@@ -120,7 +120,7 @@ async function uploadAll(
 		if (result) results.push(result);
 	};
 	const { signal } = upload.settings;
-	await runPool(Math.min(1, items.length), 1, worker, signal);
+	await runPool(1, 1, worker, signal);
 	await runPool(items.length - 1, concurrency, async (index) => await worker(index + 1), signal);
 	return results;
 }
