@@ -113,4 +113,20 @@ describe('the Ruler sandbox', () => {
 		expect(wait).toBeGreaterThan(0);
 		expect(wait).toBeLessThanOrEqual(1);
 	});
+
+	it('takes settings and stale tokens over HTTP, for runs in a real n8n', async () => {
+		const token = env.sandbox.issueToken();
+		const control = async (path: string, body?: unknown) =>
+			(
+				await fetch(`${env.sandbox.url}/__sandbox/${path}`, {
+					method: 'POST',
+					body: JSON.stringify(body ?? {}),
+				})
+			).status;
+
+		expect(await control('config', { latencyMs: 5, ratePerSecond: 2 })).toBe(204);
+		expect(env.sandbox.config).toMatchObject({ latencyMs: 5, ratePerSecond: 2 });
+		expect(await control('expire-tokens')).toBe(204);
+		expect((await put('/v1/0/opportunity/upload', '{}', token)).status).toBe(401);
+	});
 });
