@@ -218,6 +218,23 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		);
 	});
 
+	it('does not retry a 404 for a site Ruler does not know, and says to check the Site ID', async () => {
+		const { sandbox } = env;
+		sandbox.config.sites = ['1234'];
+
+		const { main } = await run(sandbox, [deal('H-0', { siteId: '4321' })]);
+
+		expect(uploads(sandbox).map((r) => `${r.path} ${r.status}`)).toEqual([
+			'/v1/4321/opportunity/upload 404',
+		]);
+		expect(main[0].json.error).toBe(
+			'Item 0 (reference "H-0"): Ruler did not find the site or the upload address (HTTP 404)',
+		);
+		expect(fieldsOf(main[0]).description).toBe(
+			'Check the Site ID, and the API URL in the credential (normally https://rest.rulerapi.com). Ruler said: Site 4321 was not found.',
+		);
+	});
+
 	it('resends after a timeout, which can store the opportunity twice (visible in attempts)', async () => {
 		const { sandbox } = env;
 		sandbox.faults.add({ path: sandbox.uploadPath, delayMs: 150 });

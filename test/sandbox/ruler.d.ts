@@ -33,7 +33,6 @@ export interface RulerSandbox extends SandboxServer {
 		tokens: Set<string>;
 		opportunities: Map<string, StoredOpportunity>;
 		writes: number;
-		logins: number;
 	};
 	requests: RulerRequest[];
 	requestsTo(path: RegExp | string, method?: string): RulerRequest[];

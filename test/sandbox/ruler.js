@@ -25,8 +25,9 @@ function checkDate(value, now) {
 	const match = typeof value === 'string' ? DATE.exec(value) : null;
 	if (!match) return 'Must be yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss (UTC).';
 	const time = Date.parse(match[2] ? `${value}Z` : `${value}T00:00:00Z`);
-	if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== match[1])
+	if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== match[1]) {
 		return 'Is not a valid date.';
+	}
 	const latest = match[2]
 		? now + CLOCK_SKEW_MS
 		: Date.parse(new Date(now + LATEST_OFFSET_MS).toISOString().slice(0, 10));
@@ -34,11 +35,13 @@ function checkDate(value, now) {
 }
 
 function checkIdentifiers(list) {
-	if (!Array.isArray(list) || list.length === 0)
+	if (!Array.isArray(list) || list.length === 0) {
 		return 'At least one visitor identifier is required.';
+	}
 	for (const entry of list) {
-		if (!entry || !IDENTIFIER_KEYS.includes(entry.Key))
+		if (!entry || !IDENTIFIER_KEYS.includes(entry.Key)) {
 			return `Key must be one of ${IDENTIFIER_KEYS.join(', ')}.`;
+		}
 		if (!isText(entry.Value)) return 'Value is required.';
 	}
 	return undefined;
@@ -55,22 +58,27 @@ function checkProperties(list) {
 /** Field → problem, for every documented rule the body breaks. */
 function validate(body, stages, now) {
 	const errors = {};
-	if (typeof body.OpportunityValue !== 'number' || !Number.isFinite(body.OpportunityValue))
+	if (typeof body.OpportunityValue !== 'number' || !Number.isFinite(body.OpportunityValue)) {
 		errors.OpportunityValue = ['Must be a number.'];
+	}
 	const date = checkDate(body.OpportunityDateTime, now);
 	if (date) errors.OpportunityDateTime = [date];
-	if (!stages.includes(body.PipelineStage))
+	if (!stages.includes(body.PipelineStage)) {
 		errors.PipelineStage = [`"${body.PipelineStage}" is not a pipeline stage of this site.`];
+	}
 	const identifiers = checkIdentifiers(body.VisitorIdentifierOptions);
 	if (identifiers) errors.VisitorIdentifierOptions = [identifiers];
-	if (typeof body.CurrencyCode !== 'string' || !/^[A-Z]{3}$/.test(body.CurrencyCode))
+	if (typeof body.CurrencyCode !== 'string' || !/^[A-Z]{3}$/.test(body.CurrencyCode)) {
 		errors.CurrencyCode = ['Must be an ISO 4217 code.'];
+	}
 	if (!isText(body.Reference)) errors.Reference = ['Is required.'];
+	const labels = body.Labels;
 	if (
-		body.Labels !== undefined &&
-		!(Array.isArray(body.Labels) && body.Labels.every((l) => typeof l === 'string'))
-	)
+		labels !== undefined &&
+		!(Array.isArray(labels) && labels.every((l) => typeof l === 'string'))
+	) {
 		errors.Labels = ['Must be an array of strings.'];
+	}
 	const properties = checkProperties(body.AdditionalDataProperties);
 	if (properties) errors.AdditionalDataProperties = [properties];
 	return errors;
@@ -102,7 +110,6 @@ function createRulerSandbox(options = {}) {
 		/** Opportunities by `${siteId}/${Reference}`: the last body stored and how often it was written. */
 		opportunities: new Map(),
 		writes: 0,
-		logins: 0,
 		nextToken: 1,
 		/** When the accepted uploads of the last second arrived, for the rate limit. */
 		recentUploads: [],
@@ -157,33 +164,36 @@ function createRulerSandbox(options = {}) {
 
 	async function upload({ req, params, body }) {
 		const siteId = decodeURIComponent(params[0]);
-		if (!state.tokens.has(bearer(req)))
+		if (!state.tokens.has(bearer(req))) {
 			return { status: 401, body: { message: 'Authorization has been denied for this request.' } };
+		}
 		const wait = rateLimitWait(Date.now());
-		if (wait)
+		if (wait) {
 			return {
 				status: 429,
 				headers: { 'Retry-After': (wait / 1000).toFixed(3) },
 				body: { message: 'Too many requests.' },
 			};
+		}
 		let parsed;
 		try {
 			parsed = JSON.parse(body);
 		} catch {
 			return invalid({ body: ['Must be a JSON object.'] });
 		}
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 			return invalid({ body: ['Must be a JSON object.'] });
+		}
 		const errors = validate(parsed, config.stages, Date.now());
 		if (Object.keys(errors).length) return invalid(errors);
-		if (config.sites && !config.sites.includes(siteId))
+		if (config.sites && !config.sites.includes(siteId)) {
 			return { status: 404, body: { message: `Site ${siteId} was not found.` } };
+		}
 		store(siteId, parsed);
 		return { status: 201 };
 	}
 
 	function login({ req, body }) {
-		state.logins += 1;
 		const type = String(req.headers['content-type'] || '');
 		const form = new URLSearchParams(
 			type.startsWith('application/x-www-form-urlencoded') ? body : '',
@@ -263,11 +273,11 @@ function createRulerSandbox(options = {}) {
 			state.tokens.clear();
 			state.opportunities.clear();
 			state.writes = 0;
-			state.logins = 0;
 			state.nextToken = 1;
 			state.recentUploads = [];
 			config.latencyMs = options.latencyMs ?? 0;
 			config.ratePerSecond = options.ratePerSecond ?? 0;
+			config.sites = options.sites;
 		},
 		/** A username and password credential; n8n logs in with it. */
 		credentials(overrides = {}) {
