@@ -5,18 +5,13 @@ import { EloquaOAuth2Api } from '../../credentials/EloquaOAuth2Api.credentials';
 import { EloquaOpportunityImport } from '../../nodes/EloquaOpportunityImport/EloquaOpportunityImport.node';
 import { createEloquaSandbox } from '../sandbox/eloqua';
 import { loadOptionsContext, runNode, type RunNodeOptions } from './engine';
+import { useSandbox } from './sandbox';
 
 export type EloquaSandbox = ReturnType<typeof createEloquaSandbox>;
 
 /** Starts an Eloqua sandbox for the tests of one file, reset before each test. */
 export function useEloquaSandbox(options: Parameters<typeof createEloquaSandbox>[0] = {}) {
-	const holder = { sandbox: undefined as unknown as EloquaSandbox };
-	beforeAll(async () => {
-		holder.sandbox = await createEloquaSandbox(options).start();
-	});
-	afterAll(async () => await holder.sandbox.close());
-	beforeEach(() => holder.sandbox.reset());
-	return holder;
+	return useSandbox(() => createEloquaSandbox(options));
 }
 
 /** Parameters for a fast opportunity import: short polls so syncs end in milliseconds. */

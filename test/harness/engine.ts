@@ -51,6 +51,8 @@ export interface RunNodeOptions {
 	cancelWhen?: Promise<unknown>;
 	executionId?: string;
 	workflowName?: string;
+	/** The workflow's time zone setting (n8n's default when absent). */
+	timezone?: string;
 }
 
 export interface NodeRun {
@@ -138,6 +140,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		connections: { Items: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
 		nodeTypes: nodeTypesOf(nodeType),
 		active: false,
+		settings: options.timezone ? { timezone: options.timezone } : undefined,
 	});
 
 	const executionId = options.executionId ?? '1';
