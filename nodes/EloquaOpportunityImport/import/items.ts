@@ -53,28 +53,31 @@ export function checkItems(itemIndexes: number[], valuesOf: (itemIndex: number) 
 	const valid: StagingRow[] = [];
 	const invalid: ItemResult[] = [];
 	const id = settings.identifierColumn;
+	const reject = (itemIndex: number, values: IDataObject, problem: string, field: string) =>
+		invalid.push(
+			failed(
+				itemIndex,
+				{ ...settings.fields, status: 'invalid', opportunityId: values[id] ?? null, field },
+				`${itemLabel(itemIndex, id, values[id])}: ${problem}`,
+				'Fix the value in the source data or the mapping, and run again.',
+			),
+		);
 	for (const itemIndex of itemIndexes) {
 		const values = valuesOf(itemIndex);
-		const label = itemLabel(itemIndex, id, values[id]);
-		const reject = (problem: string, field: string) =>
-			invalid.push(
-				failed(itemIndex, { ...settings.fields, status: 'invalid', opportunityId: values[id] ?? null, field }, `${label}: ${problem}`, 'Fix the value in the source data or the mapping, and run again.'),
-			);
 		const result = check(values);
 		if (!result.ok) {
-			reject(result.problems.map((p) => p.message).join('; '), result.problems[0].field);
+			reject(itemIndex, values, result.problems.map((p) => p.message).join('; '), result.problems[0].field);
 			continue;
 		}
-		const identifier = result.row[id] ?? '';
 		const key = keyOf(settings.key, result.row) ?? '';
 		const earlier = firstSeen.get(key);
 		if (earlier !== undefined) {
 			const repeated = settings.key.map(({ column }) => `${column} ${preview(result.row[column])}`).join(' and ');
-			reject(`${repeated} was already used by item ${earlier}; ${settings.repeatRule}, so this item was not sent`, settings.key[0].column);
+			reject(itemIndex, values, `${repeated} was already used by item ${earlier}; ${settings.repeatRule}, so this item was not sent`, settings.key[0].column);
 			continue;
 		}
 		firstSeen.set(key, itemIndex);
-		valid.push({ itemIndex, identifier, key, row: result.row });
+		valid.push({ itemIndex, identifier: result.row[id] ?? '', key, row: result.row });
 	}
 	return { valid, invalid };
 }

@@ -32,13 +32,14 @@ export type RowKey = Array<{ column: string; caseSensitive: boolean }>;
 
 /** A row's key: its key columns' values, normalised; undefined when one is missing. */
 export function keyOf(key: RowKey, values: Record<string, unknown>): string | undefined {
-	const parts: string[] = [];
+	let joined: string | undefined;
 	for (const { column, caseSensitive } of key) {
 		const value = values[column];
 		if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-		parts.push(caseSensitive ? String(value) : String(value).toLowerCase());
+		const part = caseSensitive ? String(value) : String(value).toLowerCase();
+		joined = joined === undefined ? part : `${joined}\u0000${part}`;
 	}
-	return parts.join('\u0000');
+	return joined;
 }
 
 /** A row as it was staged in a sync, in upload order. */

@@ -103,7 +103,9 @@ export class EloquaClient {
 			method: request.method,
 			url: `${base}/api/bulk/2.0${request.path}`,
 			qs: request.qs,
-			body: request.body,
+			// A serialised upload goes as bytes: given a string, the HTTP client would parse and
+			// re-serialise it to check it is JSON, which for 24 MB costs seconds and memory.
+			body: typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body,
 			json: true,
 			headers: typeof request.body === 'string' ? { 'Content-Type': 'application/json; charset=utf-8' } : undefined,
 		};

@@ -88,8 +88,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const checked = valid.map(({ itemIndex, identifier, row }) => succeeded(itemIndex, { status: 'valid', opportunityId: identifier, linkedTo: linkedTo(row), row }));
 		return finishRun(this, [...checked, ...invalid], lifecycle.validateOnly ? 'valid' : 'linked');
 	}
-	const { definitionUri, outcomes } = await linkRows(this, EloquaClient.forNode(this), settings, lifecycle, valid);
+	// Taken before the upload, which lets go of the rows' values.
 	const rowsByItem = new Map(valid.map((row) => [row.itemIndex, row.row]));
+	const { definitionUri, outcomes } = await linkRows(this, EloquaClient.forNode(this), settings, lifecycle, valid);
 	const results = outcomes.map((outcome) =>
 		outcomeToResult(outcome, 'linked', LINK_OPPORTUNITY_COLUMN, {
 			opportunityId: outcome.identifier,
