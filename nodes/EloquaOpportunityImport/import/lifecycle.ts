@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { chunkJsonArray, type Chunk, type ChunkLimits } from '../../shared/chunking';
 import type { EloquaClient } from '../transport/client';
@@ -15,7 +15,8 @@ export const MAX_BYTES_PER_SYNC = 250_000_000;
 export interface StagingRow extends StagedRow {
 	/** How outputs and messages name the row, e.g. its opportunity ID. */
 	identifier: string;
-	row: Row;
+	/** The item's checked values (not a copy); turned into the uploaded row when it is serialised. */
+	values: IDataObject;
 }
 
 export interface ImportPlan {
@@ -23,6 +24,8 @@ export interface ImportPlan {
 	definitionUri: string;
 	/** How rejects are matched back to rows. */
 	key: RowKey;
+	/** Turns checked values into the uploaded row. */
+	toRow: (values: IDataObject) => Row;
 	limits: ChunkLimits;
 	waitForSync: boolean;
 	poll: PollSettings;
@@ -155,11 +158,11 @@ function oversized(row: StagingRow, bytes: number, limits: ChunkLimits): RowOutc
 
 /** A row once uploaded: its values are no longer needed, only its key for matching rejects. */
 function release(record: StagingRow): StagingRow {
-	record.row = RELEASED;
+	record.values = RELEASED;
 	return record;
 }
 
-const RELEASED: Row = Object.freeze({}) as Row;
+const RELEASED: IDataObject = Object.freeze({});
 
 /** A cancelled execution stops at once: nothing more is sent and no outcome is made up. */
 function throwIfCancelled(plan: ImportPlan): void {
@@ -183,7 +186,7 @@ async function upload(plan: ImportPlan, chunk: Chunk<StagingRow>): Promise<void>
  */
 export async function stageAndSync(plan: ImportPlan, rows: StagingRow[]): Promise<ImportResult> {
 	const outcomes: RowOutcome[] = [];
-	const chunks = chunkJsonArray(rows, (r) => JSON.stringify(r.row), plan.limits, ({ record, bytes }) =>
+	const chunks = chunkJsonArray(rows, (r) => JSON.stringify(plan.toRow(r.values)), plan.limits, ({ record, bytes }) =>
 		outcomes.push(oversized(record, bytes, plan.limits)),
 	);
 	let next = chunks.next();

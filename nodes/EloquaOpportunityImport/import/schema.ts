@@ -21,8 +21,6 @@ export interface FieldProblem {
 	message: string;
 }
 
-export type RowCheck = { ok: true; row: Row } | { ok: false; problems: FieldProblem[] };
-
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
 const CURRENCY = /^[A-Za-z]{3}$/;
 
@@ -51,37 +49,64 @@ function dateValue(text: string, rules: RowRules): string | undefined {
 }
 
 /**
- * One cell as it is sent: converted to text, then checked for presence, its kind's zod rule and
- * (dates) the calendar. `undefined` leaves the column out of the row.
+ * Checks one cell: converted to text, then checked for presence, its kind's zod rule and (dates)
+ * the calendar. Returns the problem, or nothing when the cell may be sent.
  */
-function checkCell(column: Column, value: unknown, rules: RowRules): string | undefined | ValueProblem {
+function checkCell(column: Column, value: unknown, rules: RowRules): ValueProblem | undefined {
 	const text = toText(value);
 	if (text instanceof ValueProblem) return text;
 	if (text === undefined || text.trim() === '') {
-		return column.required ? new ValueProblem('is required and must not be empty') : text;
+		return column.required ? new ValueProblem('is required and must not be empty') : undefined;
 	}
 	// Text needs no rule beyond being text, which the conversion made sure of.
-	if (column.kind === 'text') return text;
-	const parsed = KIND_RULES[column.kind].safeParse(text);
-	if (!parsed.success) return new ValueProblem(KIND_PROBLEMS[column.kind](text));
-	if (column.kind !== 'date') return parsed.data;
-	return dateValue(text, rules) ?? new ValueProblem(KIND_PROBLEMS.date(text));
+	if (column.kind === 'text') return undefined;
+	if (!KIND_RULES[column.kind].safeParse(text).success) return new ValueProblem(KIND_PROBLEMS[column.kind](text));
+	if (column.kind === 'date' && dateValue(text, rules) === undefined) return new ValueProblem(KIND_PROBLEMS.date(text));
+	return undefined;
+}
+
+/**
+ * A checked cell as it is sent, or `undefined` to leave the column out. The values are read again
+ * when the rows are serialised rather than kept as copies, so this only converts: the checks ran.
+ */
+export function cellValue(column: Column, value: unknown, rules: RowRules): string | undefined {
+	const text = toText(value);
+	if (typeof text !== 'string' || text.trim() === '') return typeof text === 'string' ? text : undefined;
+	switch (column.kind) {
+		case 'number':
+			return text.trim();
+		case 'currency':
+			return text.trim().toUpperCase();
+		case 'date':
+			return dateValue(text, rules);
+		default:
+			return text;
+	}
 }
 
 /** Returns a function that checks one item's values against the columns' rules. */
-export function rowChecker(rules: RowRules): (values: Record<string, unknown>) => RowCheck {
+export function rowChecker(rules: RowRules): (values: Record<string, unknown>) => FieldProblem[] | undefined {
 	return (values) => {
-		const row: Row = {};
 		let problems: FieldProblem[] | undefined;
 		for (const column of rules.columns) {
-			const cell = checkCell(column, values[column.name], rules);
-			if (cell instanceof ValueProblem) {
+			const problem = checkCell(column, values[column.name], rules);
+			if (problem) {
 				problems = problems ?? [];
-				problems.push({ field: column.name, message: `${column.name} ${cell.problem}` });
-			} else if (cell !== undefined) {
-				row[column.name] = cell;
+				problems.push({ field: column.name, message: `${column.name} ${problem.problem}` });
 			}
 		}
-		return problems ? { ok: false, problems } : { ok: true, row };
+		return problems;
+	};
+}
+
+/** Returns a function that turns one checked item's values into the row that is uploaded. */
+export function rowBuilder(rules: RowRules): (values: Record<string, unknown>) => Row {
+	return (values) => {
+		const row: Row = {};
+		for (const column of rules.columns) {
+			const value = cellValue(column, values[column.name], rules);
+			if (value !== undefined) row[column.name] = value;
+		}
+		return row;
 	};
 }
