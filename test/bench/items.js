@@ -19,14 +19,17 @@ function opportunityItem(i) {
 	};
 }
 
+/** A deal in the shape the Ruler test harness maps (`uploadParameters`). */
 function rulerItem(i) {
 	return {
-		reference: `DEAL-${String(i).padStart(7, '0')}`,
+		siteId: '1234',
 		value: 1000 + (i % 9000),
-		closedAt: '2024-05-01T10:00:00Z',
+		date: '2024-05-01T10:00:00Z',
 		stage: 'Closed Won',
 		currency: 'GBP',
+		reference: `DEAL-${String(i).padStart(7, '0')}`,
 		email: `buyer${i}@example.com`,
+		cookie: '',
 	};
 }
 
