@@ -30,6 +30,8 @@ export interface ImportPlan {
 	waitForSync: boolean;
 	poll: PollSettings;
 	callbackUrl?: string;
+	/** When to sync and wait before uploading more; Eloqua's limits unless a test asks otherwise. */
+	syncEvery?: { uploads: number; bytes: number };
 }
 
 /** `done`: Eloqua accepted the row (the operation names it: imported, linked). */
@@ -196,7 +198,8 @@ export async function stageAndSync(plan: ImportPlan, rows: StagingRow[]): Promis
 	while (!next.done && !stopped) {
 		const staged: StagingRow[] = [];
 		let stagedBytes = 0;
-		for (let uploads = 0; !next.done && uploads < MAX_UPLOADS_PER_SYNC && stagedBytes < MAX_BYTES_PER_SYNC; uploads++) {
+		const { uploads: maxUploads, bytes: maxBytes } = plan.syncEvery ?? { uploads: MAX_UPLOADS_PER_SYNC, bytes: MAX_BYTES_PER_SYNC };
+		for (let uploads = 0; !next.done && uploads < maxUploads && stagedBytes < maxBytes; uploads++) {
 			try {
 				await upload(plan, next.value);
 				stagedBytes += next.value.bytes;
