@@ -1,0 +1,125 @@
+// This package inside real n8n installs: it loads, every example runs with the expected per-item
+// results, failed items take the error output with their input fields, and the credential tests
+// pass against the sandboxes and fail clearly with bad secrets.
+const fs = require('fs');
+const path = require('path');
+
+const { REPO } = require('../n8n/config');
+const { sandboxCredentials, withBadSecret } = require('../n8n/credentials');
+const { examples } = require('../n8n/instance');
+const { execute, importWorkflows } = require('../n8n/n8n');
+const { itemResults } = require('../n8n/results');
+const { EXAMPLES } = require('./expectations');
+const { useN8n } = require('./instance');
+const { versionsUnderTest } = require('./versions');
+
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+/** Type names from the files package.json lists, e.g. dist/nodes/X/EloquaOpportunityImport.node.js → eloquaOpportunityImport. */
+const typeNames = (files, suffix) => files.map((file) => path.basename(file, suffix)).map((name) => name[0].toLowerCase() + name.slice(1));
+const NODE_TYPES = typeNames(manifest.n8n.nodes, '.node.js').map((name) => `${manifest.name}.${name}`);
+const CREDENTIAL_TYPES = typeNames(manifest.n8n.credentials, '.credentials.js');
+
+/** What a failed credential test must say, per credential type. */
+const BAD_SECRET_MESSAGES = {
+	eloquaApi: /Not authenticated/,
+	eloquaOAuth2Api: /./,
+	rulerApi: /./,
+};
+
+describe.each(versionsUnderTest())('n8n %s', (version) => {
+	const n8n = useN8n(version);
+
+	it('loads both node types and all credential types of the package', async () => {
+		expect(NODE_TYPES).toContain(`${manifest.name}.eloquaOpportunityImport`);
+		expect(CREDENTIAL_TYPES).toEqual(expect.arrayContaining(['eloquaApi', 'eloquaOAuth2Api', 'rulerApi']));
+		const nodes = await n8n.api.nodeTypes();
+		const loaded = new Set(nodes.map((node) => node.name));
+		for (const type of NODE_TYPES) expect(loaded).toContain(type);
+		const credentials = new Set((await n8n.api.credentialTypes()).map((type) => type.name));
+		for (const type of CREDENTIAL_TYPES) expect(credentials).toContain(type);
+	});
+
+	it('serves each node icon as an SVG', async () => {
+		const nodes = (await n8n.api.nodeTypes()).filter((node) => NODE_TYPES.includes(node.name));
+		for (const node of nodes) {
+			const icons = node.iconUrl && typeof node.iconUrl === 'object' ? Object.values(node.iconUrl) : [node.iconUrl];
+			expect(icons.length).toBeGreaterThan(0);
+			for (const icon of icons) {
+				const response = await fetch(`${n8n.server.baseUrl}/${icon}`);
+				expect([node.name, icon, response.status]).toEqual([node.name, icon, 200]);
+				expect(await response.text()).toMatch(/<svg/);
+			}
+		}
+	});
+
+	describe.each(examples().map(({ file, workflow }) => [file, workflow]))('examples/%s', (file, workflow) => {
+		const expected = EXAMPLES[workflow.id];
+		let result;
+		let rows;
+		beforeAll(async () => {
+			for (const server of Object.values(n8n.servers)) server.reset();
+			result = await execute(version, n8n.cliEnv, workflow.id);
+			rows = itemResults(result.run, workflow);
+		});
+
+		it('has expectations', () => expect(expected).toBeDefined());
+
+		it('runs to the end (n8n execute exits 0)', () => {
+			expect({ code: result.code, status: result.run?.status ?? result.run?.finished }).toEqual({ code: 0, status: expect.anything() });
+			expect(result.run.data.resultData.error).toBeUndefined();
+		});
+
+		it('gives each item the expected output, status and id', () => {
+			expect(rows.map((r) => [r.node, r.output, r.item, r.status, r.id])).toEqual(expected.items);
+		});
+
+		it('routes failed items to the error output with their input fields and a clear error', () => {
+			for (const row of rows.filter((r) => r.output === 'error')) {
+				expect(row.json[expected.inputKey]).toBe(row.id);
+				expect(row.error).toMatch(expected.errors[row.id]);
+				expect(row.json.details).toMatchObject({ status: row.status, opportunityId: row.id });
+			}
+			const report = result.run.data.resultData.runData['Report failed deals']?.[0]?.data?.main?.[0] ?? [];
+			expect(report.map((item) => item.json.dealId)).toEqual(rows.filter((r) => r.output === 'error').map((r) => r.id));
+		});
+
+		it('sends exactly the valid rows to the sandbox', () => {
+			const uploads = n8n.servers.eloqua.requestsTo(/\/data$/, 'POST');
+			const sent = uploads.flatMap((request) => JSON.parse(request.body)).map((row) => row.OpportunityID);
+			expect(sent).toEqual(expected.uploaded);
+		});
+	});
+
+	it('fails the run with a summary when the error output is off (On Error: Stop Workflow)', async () => {
+		const { workflow } = examples().find((example) => example.workflow.id === 'EloquaImportDeals');
+		const strict = { ...workflow, id: 'EloquaImportStrict', name: `${workflow.name} (stop on error)` };
+		strict.nodes = workflow.nodes.map(({ onError, ...node }) => node);
+		const folder = path.join(n8n.home, 'strict');
+		fs.mkdirSync(folder, { recursive: true });
+		fs.writeFileSync(path.join(folder, 'strict.json'), JSON.stringify(strict));
+		await importWorkflows(version, n8n.cliEnv, folder);
+		const result = await execute(version, n8n.cliEnv, strict.id);
+		expect(result.code).toBe(1);
+		expect(`${result.stdout}\n${result.stderr}`).toMatch(/2 of 5 items failed \(3 imported\)/);
+	});
+
+	describe('credential tests (the editor\'s "Test" button)', () => {
+		const credentials = () => sandboxCredentials(n8n.servers);
+
+		it('pass against the sandbox', async () => {
+			for (const credential of credentials()) {
+				const answer = await n8n.api.testCredential(credential);
+				expect([credential.type, answer]).toEqual([credential.type, expect.objectContaining({ status: 'OK' })]);
+			}
+		});
+
+		it('fail clearly with a bad secret', async () => {
+			for (const credential of credentials()) {
+				const answer = await n8n.api.testCredential(withBadSecret(credential));
+				expect([credential.type, answer.status]).toEqual([credential.type, 'Error']);
+				expect(answer.message).toMatch(BAD_SECRET_MESSAGES[credential.type]);
+				expect(answer.message).not.toContain('wrong');
+			}
+		});
+	});
+});
