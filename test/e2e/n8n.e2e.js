@@ -5,11 +5,11 @@ const fs = require('fs');
 const path = require('path');
 
 const { REPO } = require('../n8n/config');
-const { sandboxCredentials, withBadSecret } = require('../n8n/credentials');
+const { CONSENT_CODES, sandboxCredentials, withBadSecret } = require('../n8n/credentials');
 const { examples } = require('../n8n/instance');
 const { execute, importWorkflows } = require('../n8n/n8n');
 const { itemResults } = require('../n8n/results');
-const { EXAMPLES } = require('./expectations');
+const { EXAMPLES, expectedItems } = require('./expectations');
 const { useN8n } = require('./instance');
 const { versionsUnderTest } = require('./versions');
 
@@ -22,7 +22,6 @@ const CREDENTIAL_TYPES = typeNames(manifest.n8n.credentials, '.credentials.js');
 /** What a failed credential test must say, per credential type. */
 const BAD_SECRET_MESSAGES = {
 	eloquaApi: /Not authenticated/,
-	eloquaOAuth2Api: /./,
 	rulerApi: /./,
 };
 
@@ -70,17 +69,19 @@ describe.each(versionsUnderTest())('n8n %s', (version) => {
 		});
 
 		it('gives each item the expected output, status and id', () => {
-			expect(rows.map((r) => [r.node, r.output, r.item, r.status, r.id])).toEqual(expected.items);
+			expect(rows.map((r) => [r.node, r.output, r.item, r.status, r.id])).toEqual(expectedItems(expected, version));
 		});
 
-		it('routes failed items to the error output with their input fields and a clear error', () => {
-			for (const row of rows.filter((r) => r.output === 'error')) {
-				expect(row.json[expected.inputKey]).toBe(row.id);
+		it('reports each failed item with a clear error; on the error output its input fields are merged in', () => {
+			const failed = rows.filter((r) => r.error);
+			expect(failed.map((r) => r.id).sort()).toEqual(Object.keys(expected.errors).sort());
+			for (const row of failed) {
 				expect(row.error).toMatch(expected.errors[row.id]);
 				expect(row.json.details).toMatchObject({ status: row.status, opportunityId: row.id });
+				if (row.output === 'error') expect(row.json[expected.inputKey]).toBe(row.id);
 			}
 			const report = result.run.data.resultData.runData['Report failed deals']?.[0]?.data?.main?.[0] ?? [];
-			expect(report.map((item) => item.json.dealId)).toEqual(rows.filter((r) => r.output === 'error').map((r) => r.id));
+			expect(report.map((item) => item.json.opportunityId)).toEqual(rows.filter((r) => r.output === 'error').map((r) => r.id));
 		});
 
 		it('sends exactly the valid rows to the sandbox', () => {
@@ -103,22 +104,51 @@ describe.each(versionsUnderTest())('n8n %s', (version) => {
 		expect(`${result.stdout}\n${result.stderr}`).toMatch(/2 of 5 items failed \(3 imported\)/);
 	});
 
-	describe('credential tests (the editor\'s "Test" button)', () => {
-		const credentials = () => sandboxCredentials(n8n.servers);
+	describe('credential tests (the editor\'s "Test" button and "Connect my account")', () => {
+		let oauthTypes;
+		const byKind = (oauth) => sandboxCredentials(n8n.servers).filter((c) => oauthTypes.has(c.type) === oauth);
+		beforeAll(async () => {
+			const types = await n8n.api.credentialTypes();
+			oauthTypes = new Set(types.filter((t) => (t.extends ?? []).includes('oAuth2Api')).map((t) => t.name));
+		});
 
 		it('pass against the sandbox', async () => {
-			for (const credential of credentials()) {
+			for (const credential of byKind(false)) {
 				const answer = await n8n.api.testCredential(credential);
 				expect([credential.type, answer]).toEqual([credential.type, expect.objectContaining({ status: 'OK' })]);
 			}
 		});
 
 		it('fail clearly with a bad secret', async () => {
-			for (const credential of credentials()) {
+			for (const credential of byKind(false)) {
 				const answer = await n8n.api.testCredential(withBadSecret(credential));
 				expect([credential.type, answer.status]).toEqual([credential.type, 'Error']);
 				expect(answer.message).toMatch(BAD_SECRET_MESSAGES[credential.type]);
 				expect(answer.message).not.toContain('wrong');
+			}
+		});
+
+		// For OAuth2 types n8n's Test only checks that a token is stored; the secret is used when the
+		// user connects the account, so that flow is the test.
+		it('OAuth2: a stored token passes the Test button, connecting exchanges the code with the client secret', async () => {
+			for (const credential of byKind(true)) {
+				expect(await n8n.api.testCredential(credential)).toMatchObject({ status: 'OK' });
+				const { oauthTokenData, ...data } = credential.data;
+				const fresh = await n8n.api.createCredential({ name: `${credential.name} (new)`, type: credential.type, data });
+				const { authUrl, page } = await n8n.api.connectOAuth2(fresh.id, CONSENT_CODES[credential.type]);
+				expect(authUrl.startsWith(credential.data.authUrl)).toBe(true);
+				expect(page).toMatch(/Connection successful/);
+			}
+		});
+
+		it('OAuth2: connecting with a bad client secret fails with the provider\'s reason', async () => {
+			for (const credential of byKind(true)) {
+				const { oauthTokenData, ...data } = withBadSecret(credential).data;
+				const fresh = await n8n.api.createCredential({ name: `${credential.name} (bad secret)`, type: credential.type, data });
+				const { page } = await n8n.api.connectOAuth2(fresh.id, CONSENT_CODES[credential.type]);
+				expect(page).toMatch(/invalid_client/);
+				expect(page).toMatch(/Failed to connect/);
+				expect(page).not.toContain('wrong-secret');
 			}
 		});
 	});

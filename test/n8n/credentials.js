@@ -16,6 +16,9 @@ const BAD_SECRETS = {
 	rulerApi: { password: 'wrong password', accessToken: 'wrong-token' },
 };
 
+/** The code each OAuth2 sandbox accepts as the user's consent in the "Connect my account" flow. */
+const CONSENT_CODES = { eloquaOAuth2Api: 'valid-code' };
+
 /** Every credential for the running sandboxes (`servers` by service name). */
 function sandboxCredentials(servers) {
 	return Object.entries(servers).flatMap(([name, server]) => (CREDENTIALS[name] ? CREDENTIALS[name](server) : []));
@@ -25,4 +28,4 @@ function withBadSecret(credential) {
 	return { ...credential, data: { ...credential.data, ...BAD_SECRETS[credential.type] } };
 }
 
-module.exports = { sandboxCredentials, withBadSecret };
+module.exports = { sandboxCredentials, withBadSecret, CONSENT_CODES };

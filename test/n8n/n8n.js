@@ -10,6 +10,8 @@ const { nodeBinary, runtimeEnv } = require('./provision');
 /** The environment of an n8n process: its user folder, loopback ports, and nothing that phones home. */
 function n8nEnv(version, { home, ports, extra = {} }) {
 	return runtimeEnv(version, {
+		// Test runners set NODE_ENV=test, which n8n reads as its own test mode: it then exits at start.
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: home,
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		DB_TYPE: 'sqlite',

@@ -7,21 +7,29 @@ const { OWNER } = require('./config');
 class N8nApi {
 	constructor(baseUrl) {
 		this.baseUrl = baseUrl;
-		this.cookie = '';
+		this.cookies = new Map();
 		// 2.x binds a session to the browser id it logged in with.
 		this.browserId = randomUUID();
 	}
 
-	async request(method, path, body) {
+	/** Sends a request with the session's cookies; resolves with the status and the body text. */
+	async raw(method, path, body) {
+		const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 		const response = await fetch(`${this.baseUrl}${path}`, {
 			method,
-			headers: { 'content-type': 'application/json', 'browser-id': this.browserId, cookie: this.cookie },
+			headers: { 'content-type': 'application/json', 'browser-id': this.browserId, cookie },
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		const setCookie = response.headers.get('set-cookie');
-		const auth = setCookie && /n8n-auth=[^;]+/.exec(setCookie);
-		if (auth) this.cookie = auth[0];
-		const text = await response.text();
+		for (const line of response.headers.getSetCookie()) {
+			const [pair] = line.split(';');
+			const at = pair.indexOf('=');
+			this.cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1));
+		}
+		return { response, text: await response.text() };
+	}
+
+	async request(method, path, body) {
+		const { response, text } = await this.raw(method, path, body);
 		let json;
 		try {
 			json = JSON.parse(text);
@@ -47,9 +55,25 @@ class N8nApi {
 		return this;
 	}
 
-	/** n8n's "Test" button of the credential dialog. */
-	async testCredential({ name, type, data }) {
-		return await this.request('POST', '/rest/credentials/test', { credentials: { name, type, data } });
+	/** n8n's "Test" button of the credential dialog: the stored credential, with the form's data over it. */
+	async testCredential({ id, name, type, data }) {
+		return await this.request('POST', '/rest/credentials/test', { credentials: { id, name, type, data } });
+	}
+
+	async createCredential({ name, type, data }) {
+		return await this.request('POST', '/rest/credentials', { name, type, data });
+	}
+
+	/**
+	 * The "Connect my account" flow of an OAuth2 credential, with the provider's consent answered by
+	 * `code`: n8n then exchanges the code for tokens using the credential's client id and secret.
+	 * Resolves with the page n8n shows at the end of the flow.
+	 */
+	async connectOAuth2(credentialId, code) {
+		const authUrl = await this.request('GET', `/rest/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`);
+		const state = new URL(authUrl).searchParams.get('state');
+		const { text } = await this.raw('GET', `/rest/oauth2-credential/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`);
+		return { authUrl, page: text };
 	}
 
 	async nodeTypes() {

@@ -39,7 +39,7 @@ async function startServer(version, env, { echo = false, timeoutMs = 120000 } = 
 			if (echo) process.stdout.write(chunk);
 		});
 	}
-	const exited = new Promise((resolve) => child.once('exit', resolve));
+	const exited = new Promise((resolve) => child.once('close', resolve));
 	const signal = (name) => {
 		try {
 			process.kill(-child.pid, name);
