@@ -54,7 +54,7 @@ async function start(version) {
 		say(`
 n8n ${version} is ready in ${((Date.now() - started) / 1000).toFixed(1)} s:  ${server.baseUrl}
   login     ${OWNER.email} / ${OWNER.password}
-  workflows the examples/ folder (re-imported at every start), credentials "… sandbox"
+  workflows the examples/ folder (imported again when a file changes), credentials "… sandbox"
   sandboxes ${Object.entries(sandboxes.servers).map(([name, s]) => `${name} ${s.url}`).join(', ')}
 Press Ctrl-C to stop.`);
 	} catch (error) {
