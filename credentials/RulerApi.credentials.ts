@@ -10,20 +10,50 @@ import type {
 
 const trimSlash = (url: unknown) => String(url ?? '').replace(/\/+$/, '');
 
-/** Thrown messages end up in n8n's credential test and node errors: they name the cause, never a secret. */
+const statusOf = (error: unknown) =>
+	(error as { response?: { status?: number } })?.response?.status;
+
+/**
+ * Failures name the cause in plain words (n8n shows the message in the credential test and in node
+ * errors) and never a secret. The HTTP answer stays attached as the cause, so that the node can
+ * tell a failed login from a failed upload by the address that answered.
+ */
+function refusal(message: string, cause: unknown): Error {
+	return new Error(message, { cause });
+}
+
 async function logIn(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-	const answer = (await helper.helpers.httpRequest({
-		method: 'POST',
-		url: `${trimSlash(credentials.authUrl)}/v1/login`,
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({
-			username: String(credentials.username ?? ''),
-			password: String(credentials.password ?? ''),
-		}).toString(),
-		json: true,
-	})) as { access_token?: unknown };
+	const url = `${trimSlash(credentials.authUrl)}/v1/login`;
+	let answer: { access_token?: unknown };
+	try {
+		answer = (await helper.helpers.httpRequest({
+			method: 'POST',
+			url,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				username: String(credentials.username ?? ''),
+				password: String(credentials.password ?? ''),
+			}).toString(),
+			json: true,
+		})) as { access_token?: unknown };
+	} catch (error) {
+		const status = statusOf(error);
+		const detail = status ? `HTTP ${status}` : 'no answer';
+		throw refusal(
+			`Ruler login failed (${detail}): check the username, the password and the Auth URL`,
+			error,
+		);
+	}
 	if (typeof answer?.access_token !== 'string' || !answer.access_token) {
-		throw new Error('Ruler login answered without an access token: check the username and password');
+		// Shaped like an HTTP client's error, as the answer itself was not an error status.
+		const cause = {
+			config: { url },
+			response: { status: 200, data: 'The login answer had no access token.' },
+		};
+		throw refusal(
+			'Ruler login failed: the answer had no access token; check the username and password',
+			cause,
+		);
 	}
 	return answer.access_token;
 }
@@ -31,20 +61,30 @@ async function logIn(helper: IHttpRequestHelper, credentials: ICredentialDataDec
 /**
  * Ruler documents no endpoint that only checks a token, so a pasted token is checked with an empty
  * upload to site 0: Ruler refuses the body (nothing is stored) but answers 401/403 first if the token
- * is not accepted.
+ * is not accepted. No answer at all means the API URL is wrong or unreachable.
  */
 async function checkToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-	const answer = (await helper.helpers.httpRequest({
-		method: 'PUT',
-		url: `${trimSlash(credentials.apiUrl)}/v1/0/opportunity/upload`,
-		headers: { Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
-		body: {},
-		json: true,
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-	})) as { statusCode: number };
-	if (answer.statusCode === 401 || answer.statusCode === 403) {
-		throw new Error(`Ruler did not accept the access token (HTTP ${answer.statusCode}): paste a current token`);
+	try {
+		await helper.helpers.httpRequest({
+			method: 'PUT',
+			url: `${trimSlash(credentials.apiUrl)}/v1/0/opportunity/upload`,
+			headers: {
+				Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+				'Content-Type': 'application/json',
+			},
+			// As text: n8n drops an empty object body, and the check is meant to send an empty opportunity.
+			body: '{}',
+			json: true,
+		});
+	} catch (error) {
+		const status = statusOf(error);
+		if (status === 401 || status === 403) {
+			throw refusal(
+				`Ruler did not accept the access token (HTTP ${status}): paste a current token`,
+				error,
+			);
+		}
+		if (status === undefined) throw error;
 	}
 }
 

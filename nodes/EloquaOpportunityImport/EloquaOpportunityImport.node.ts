@@ -6,9 +6,13 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { importDefinitionDescription } from './actions/importDefinition';
 import { opportunityDescription } from './actions/opportunity';
+import { opportunityContactLinkDescription } from './actions/opportunityContactLink';
+import { syncDescription } from './actions/sync';
 import { router } from './actions/router';
 import { searchImportDefinitions } from './methods/listSearch';
+import { getAccountFields, getContactFields, getOpportunityStatements } from './methods/loadOptions';
 import { getOpportunityColumns } from './methods/resourceMapping';
 
 export class EloquaOpportunityImport implements INodeType {
@@ -44,15 +48,24 @@ export class EloquaOpportunityImport implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Opportunity', value: 'opportunity' }],
+				options: [
+					{ name: 'Import Definition', value: 'importDefinition', description: 'Manage the definitions imports upload into' },
+					{ name: 'Opportunity', value: 'opportunity', description: 'Import opportunities in bulk' },
+					{ name: 'Opportunity Contact Link', value: 'opportunityContactLink', description: 'Link opportunities to contacts or accounts in bulk' },
+					{ name: 'Sync', value: 'sync', description: 'Start syncs and read their status, logs and rejects' },
+				],
 				default: 'opportunity',
 			},
 			...opportunityDescription,
+			...opportunityContactLinkDescription,
+			...importDefinitionDescription,
+			...syncDescription,
 		],
 	};
 
 	methods = {
 		listSearch: { searchImportDefinitions },
+		loadOptions: { getAccountFields, getContactFields, getOpportunityStatements },
 		resourceMapping: { getOpportunityColumns },
 	};
 

@@ -20,6 +20,18 @@ export function redact(text: string): string {
 		);
 }
 
+/** A parsed answer body for output items, with anything that looks like a credential masked; null when empty. */
+export function redactBody(body: unknown): unknown {
+	if (body === undefined || body === null || body === '') return null;
+	if (typeof body === 'string') return redact(body);
+	const text = redact(JSON.stringify(body) ?? '');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
 function clip(text: string): string {
 	const flat = text.replace(/\s+/g, ' ').trim();
 	return flat.length > MAX_BODY_TEXT ? `${flat.slice(0, MAX_BODY_TEXT)}…` : flat;
@@ -64,7 +76,8 @@ export function bodyText(body: unknown): string {
 	const problems = bodyFieldProblems(body);
 	if (problems.length) return redact(clip(problems.join('; ')));
 	const record = asRecord(body);
-	const message = record?.message ?? record?.Message ?? record?.error ?? record?.title ?? record?.detail;
+	const message =
+		record?.message ?? record?.Message ?? record?.error_description ?? record?.error ?? record?.title ?? record?.detail;
 	if (typeof message === 'string') return redact(clip(message));
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	return redact(clip(text ?? ''));

@@ -15,10 +15,12 @@ export type HttpResult =
 	| { kind: 'network'; code: string; url: string }
 	| { kind: 'cancelled'; url: string };
 
-/** Error codes of a request that never got an answer and may be retried. */
+/**
+ * Error codes of a request that may have been cut off in flight and may be retried. A refused
+ * connection is not among them: nothing is listening, which a retry does not fix.
+ */
 const RETRYABLE_NETWORK_CODES = new Set([
 	'ECONNRESET',
-	'ECONNREFUSED',
 	'ECONNABORTED',
 	'ETIMEDOUT',
 	'ESOCKETTIMEDOUT',
@@ -56,7 +58,8 @@ export async function sendOnce(
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			credentialType,
-			{ ...options, returnFullResponse: true },
+			// A redirect to another host must not carry the credentials along (n8n 2.x honours this).
+			{ ...options, returnFullResponse: true, sendCredentialsOnCrossOriginRedirect: false },
 		)) as IN8nHttpFullResponse;
 		return {
 			kind: 'response',

@@ -1,15 +1,14 @@
 import { DateTime } from 'luxon';
 
-/** A short, quoted preview of a value for error messages. */
+/** A short preview of a value for error messages: text in quotes, anything else as JSON. */
 export function preview(value: unknown): string {
-	let text: string;
+	const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+	if (typeof value === 'string') return JSON.stringify(clip(value));
 	try {
-		text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+		return clip(JSON.stringify(value) ?? String(value));
 	} catch {
-		text = String(value);
+		return clip(String(value));
 	}
-	const clipped = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-	return JSON.stringify(clipped);
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -4,19 +4,14 @@ import { EloquaApi } from '../../credentials/EloquaApi.credentials';
 import { EloquaOAuth2Api } from '../../credentials/EloquaOAuth2Api.credentials';
 import { EloquaOpportunityImport } from '../../nodes/EloquaOpportunityImport/EloquaOpportunityImport.node';
 import { createEloquaSandbox } from '../sandbox/eloqua';
-import { runNode, type RunNodeOptions } from './engine';
+import { loadOptionsContext, runNode, type RunNodeOptions } from './engine';
+import { useSandbox } from './sandbox';
 
 export type EloquaSandbox = ReturnType<typeof createEloquaSandbox>;
 
 /** Starts an Eloqua sandbox for the tests of one file, reset before each test. */
 export function useEloquaSandbox(options: Parameters<typeof createEloquaSandbox>[0] = {}) {
-	const holder = { sandbox: undefined as unknown as EloquaSandbox };
-	beforeAll(async () => {
-		holder.sandbox = await createEloquaSandbox(options).start();
-	});
-	afterAll(async () => await holder.sandbox.close());
-	beforeEach(() => holder.sandbox.reset());
-	return holder;
+	return useSandbox(() => createEloquaSandbox(options));
 }
 
 /** Parameters for a fast opportunity import: short polls so syncs end in milliseconds. */
@@ -32,6 +27,22 @@ export function importParameters(overrides: IDataObject = {}, options: IDataObje
 	};
 }
 
+const credentialTypes = () => ({
+	eloquaApi: new EloquaApi(),
+	eloquaOAuth2Api: new EloquaOAuth2Api(),
+	oAuth2Api: { name: 'oAuth2Api', displayName: 'OAuth2', properties: [] },
+});
+
+/** What the node's methods see while the editor loads definitions and columns. */
+export function eloquaEditor(sandbox: EloquaSandbox, parameters: IDataObject) {
+	return loadOptionsContext({
+		nodeType: new EloquaOpportunityImport(),
+		parameters: { authentication: 'basicAuth', resource: 'opportunity', operation: 'import', ...parameters },
+		credentialTypes: credentialTypes(),
+		credentials: { eloquaApi: sandbox.credentials(), eloquaOAuth2Api: sandbox.oauthCredentials() },
+	});
+}
+
 export async function runEloqua(
 	sandbox: EloquaSandbox,
 	parameters: IDataObject,
@@ -42,7 +53,7 @@ export async function runEloqua(
 		nodeType: new EloquaOpportunityImport(),
 		parameters,
 		items,
-		credentialTypes: { eloquaApi: new EloquaApi(), eloquaOAuth2Api: new EloquaOAuth2Api(), oAuth2Api: { name: 'oAuth2Api', displayName: 'OAuth2', properties: [] } },
+		credentialTypes: credentialTypes(),
 		credentials: { eloquaApi: sandbox.credentials(), eloquaOAuth2Api: sandbox.oauthCredentials() },
 		...extra,
 	});

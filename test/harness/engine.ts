@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	NodeConnectionTypes,
 	NodeHelpers,
@@ -51,6 +51,8 @@ export interface RunNodeOptions {
 	cancelWhen?: Promise<unknown>;
 	executionId?: string;
 	workflowName?: string;
+	/** The workflow's time zone setting (n8n's default when absent). */
+	timezone?: string;
 }
 
 export interface NodeRun {
@@ -78,7 +80,7 @@ function nodeTypesOf(nodeType: INodeType): INodeTypes {
 	};
 }
 
-function additionalDataFor(
+export function additionalDataFor(
 	hooks: ExecutionLifecycleHooks,
 	credentialsHelper: TestCredentialsHelper,
 	executionId: string,
@@ -138,6 +140,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		connections: { Items: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
 		nodeTypes: nodeTypesOf(nodeType),
 		active: false,
+		settings: options.timezone ? { timezone: options.timezone } : undefined,
 	});
 
 	const executionId = options.executionId ?? '1';
@@ -189,4 +192,28 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		run,
 		credentialsHelper,
 	};
+}
+
+/**
+ * The context n8n gives a node's methods (`listSearch`, `resourceMapping`) while the editor loads
+ * options: the node with the editor's current parameters and its credentials.
+ */
+export function loadOptionsContext(options: Pick<RunNodeOptions, 'nodeType' | 'parameters' | 'credentialTypes' | 'credentials'>) {
+	const { nodeType } = options;
+	const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name);
+	const node: INode = {
+		id: 'under-test',
+		name: NODE_NAME,
+		type: `n8n-nodes-eloqua-ruler.${nodeType.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: name, name }])),
+	};
+	const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, nodeTypes: nodeTypesOf(nodeType), active: false });
+	const credentialsHelper = new TestCredentialsHelper(options.credentialTypes, { ...options.credentials });
+	const hooks = new ExecutionLifecycleHooks('internal', '1', { id: 'wf-test', nodes: [node], connections: {} } as never);
+	const additionalData = additionalDataFor(hooks, credentialsHelper, '1');
+	additionalData.currentNodeParameters = node.parameters;
+	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 }

@@ -30,6 +30,16 @@ const DEFAULT_CUSTOM_FIELDS = [
 	['Renewal Date', 'RenewalDate1', '{{Opportunity.Field(RenewalDate1)}}', 'date'],
 ];
 
+const CONTACT_FIELDS = [
+	['Email Address', 'C_EmailAddress', '{{Contact.Field(C_EmailAddress)}}', 'text'],
+	['First Name', 'C_FirstName', '{{Contact.Field(C_FirstName)}}', 'text'],
+	['Last Name', 'C_LastName', '{{Contact.Field(C_LastName)}}', 'text'],
+];
+const ACCOUNT_FIELDS = [
+	['Company Name', 'M_CompanyName', '{{Account.Field(M_CompanyName)}}', 'text'],
+	['Country', 'M_Country', '{{Account.Field(M_Country)}}', 'text'],
+];
+
 const REQUIRED_STATEMENTS = ['{{Opportunity.Id}}', '{{Opportunity.Field(Name)}}', '{{Opportunity.Field(Stage)}}', '{{Opportunity.Field(Amount)}}'];
 const UPDATE_RULES = ['always', 'ifNewIsNotNull', 'ifExistingIsNull', 'useFieldRule'];
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
@@ -73,7 +83,7 @@ function createEloquaSandbox(options = {}) {
 		clientSecret: 'client-secret',
 		...options,
 	};
-	const state = {
+	const freshState = () => ({
 		pod: 'pod1',
 		/** Valid OAuth2 access tokens, and the refresh tokens that may replace them (single use). */
 		accessTokens: new Set(['valid-access-token']),
@@ -87,7 +97,12 @@ function createEloquaSandbox(options = {}) {
 		storageFull: false,
 		/** Set to 'error' | 'stuck' to force how the next syncs end. */
 		syncOutcome: undefined,
-	};
+		contacts: new Set(['ada@example.com', 'grace@example.com']),
+		accounts: new Set(['ABC', 'XYZ']),
+		links: [],
+	});
+	const state = freshState();
+
 	const fields = [...STANDARD_FIELDS, ...config.customFields].map(field);
 	const statementKinds = new Map(fields.map((f) => [f.statement, f.dataType]));
 	const basic = 'Basic ' + Buffer.from(`${config.site}\\${config.username}:${config.password}`).toString('base64');
@@ -126,8 +141,7 @@ function createEloquaSandbox(options = {}) {
 		return problems;
 	}
 
-	function createDefinition(body, collection) {
-		const id = state.nextId++;
+	function createDefinition(body, collection, id = state.nextId++) {
 		const definition = {
 			isIdentifierFieldCaseSensitive: false,
 			isSyncTriggeredOnImport: false,
@@ -254,9 +268,6 @@ function createEloquaSandbox(options = {}) {
 		state.links.push({ opportunity: opportunityKey, target: value, entityType: definition.linkOpportunitiesEntityType || 'Contact' });
 		return undefined;
 	}
-	state.contacts = new Set(['ada@example.com', 'grace@example.com']);
-	state.accounts = new Set(['ABC', 'XYZ']);
-	state.links = [];
 
 	function advance(sync) {
 		if (['success', 'warning', 'error'].includes(sync.status)) return;
@@ -328,6 +339,8 @@ function createEloquaSandbox(options = {}) {
 		}]);
 
 	bulk('GET', '/opportunities/fields', ({ query }) => ({ body: page(fields, query) }));
+	bulk('GET', '/contacts/fields', ({ query }) => ({ body: page(CONTACT_FIELDS.map(field), query) }));
+	bulk('GET', '/accounts/fields', ({ query }) => ({ body: page(ACCOUNT_FIELDS.map(field), query) }));
 	for (const [collection, isLinkage] of [['/opportunities/imports', false], ['/opportunities/contacts/imports', true]]) {
 		const escaped = collection.replace(/\//g, '\\/');
 		bulk('GET', escaped, ({ query }) => ({ body: page([...state.definitions.values()].filter((d) => d.uri.startsWith(`${collection}/`)).map(publicDefinition), query) }));
@@ -394,9 +407,15 @@ function createEloquaSandbox(options = {}) {
 		return sync ? { body: page(sync.rejects, query) } : { status: 404, body: { message: 'Not Found' } };
 	});
 
+	const resetRecord = server.reset;
 	Object.assign(server, {
 		config,
 		state,
+		/** Clears the record and faults, and gives the instance its initial state back. */
+		reset() {
+			resetRecord();
+			Object.assign(state, freshState());
+		},
 		fields,
 		/** The instance "moves" to another pod: /id names the new base, the old one answers 401. */
 		movePod() {
@@ -428,11 +447,8 @@ function createEloquaSandbox(options = {}) {
 		definitionCount: () => state.definitions.size,
 		/** Sets up a definition as an Eloqua admin would have, with a chosen ID. */
 		addDefinition(body, id, collection = '/opportunities/imports') {
-			const definition = createDefinition(body, collection);
-			state.definitions.delete(definition.id);
-			Object.assign(definition, { id, uri: `${collection}/${id}` });
-			state.definitions.set(id, definition);
-			return definition;
+			state.nextId = Math.max(state.nextId, id + 1);
+			return createDefinition(body, collection, id);
 		},
 	});
 	return server;

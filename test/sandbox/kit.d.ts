@@ -34,6 +34,7 @@ export interface SandboxServer {
 	close(): Promise<void>;
 	reset(): void;
 	requestsTo(path: RegExp | string, method?: string): RecordedRequest[];
+	afterRequest(rule: { method?: string; path?: RegExp | string }, run: () => void): void;
 }
 
 export function createServer(options: {

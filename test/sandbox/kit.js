@@ -53,6 +53,7 @@ function send(res, reply) {
 function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }) {
 	const requests = [];
 	const faultRules = [];
+	const afterHooks = [];
 	let random = seededRandom(seed);
 	const stats = { inFlight: 0, maxInFlight: 0, faultsApplied: 0 };
 
@@ -119,14 +120,21 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 			if (fault.reset) return req.socket.destroy();
 			if (fault.status) return send(res, fault);
 		}
+		await route(req, res, path, url, body, record);
+		const hook = afterHooks.findIndex((h) => matches(h, req, path));
+		if (hook >= 0) afterHooks.splice(hook, 1)[0].run();
+		return undefined;
+	}
+
+	async function route(req, res, path, url, body, record) {
 		for (const [method, pattern, handler] of routes) {
 			const match = method === req.method ? pattern.exec(path) : null;
 			if (!match) continue;
 			const reply = await handler({ req, res, path, params: match.slice(1), query: url.searchParams, body: body.text, bytes: body.bytes, truncated: body.truncated, record });
 			if (reply) send(res, reply);
-			return undefined;
+			return;
 		}
-		return send(res, { status: 404, body: { message: `${name} sandbox: no route for ${req.method} ${path}` } });
+		send(res, { status: 404, body: { message: `${name} sandbox: no route for ${req.method} ${path}` } });
 	}
 
 	/** HTTP control for runs in a real n8n: read the record, set faults, reset. */
@@ -173,9 +181,14 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 		},
 		reset() {
 			requests.length = 0;
+			afterHooks.length = 0;
 			faults.clear();
 			stats.faultsApplied = 0;
 			stats.maxInFlight = stats.inFlight;
+		},
+		/** Runs `run` once, right after the first request matching {method, path} has been answered. */
+		afterRequest(rule, run) {
+			afterHooks.push({ ...rule, run });
 		},
 		/** Requests whose path matches (RegExp or prefix) and method (optional). */
 		requestsTo(path, method) {

@@ -1,10 +1,13 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { operations as importDefinition } from './importDefinition';
 import { operations as opportunity } from './opportunity';
+import { operations as opportunityContactLink } from './opportunityContactLink';
+import { operations as sync } from './sync';
 
 type Operation = { execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> };
 
-const RESOURCES: Record<string, Record<string, Operation>> = { opportunity };
+const RESOURCES: Record<string, Record<string, Operation>> = { opportunity, opportunityContactLink, importDefinition, sync };
 
 /** Runs the chosen resource's operation; each operation handles all input items at once. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -9,7 +9,8 @@ export const OPPORTUNITY_IMPORTS = { parent: '/opportunities', collection: 'impo
 
 export interface DefinitionSettings {
 	identifierCaseSensitive: boolean;
-	updateRule: string;
+	/** Left out for linkage definitions, which do not update fields. */
+	updateRule?: string;
 	dataRetentionDuration: string;
 	/** Empty: Eloqua keeps the definition until it is deleted. */
 	autoDeleteDuration: string;
@@ -25,22 +26,23 @@ export function definitionName(workflowName: string, executionId: string): strin
 export function definitionBody(
 	name: string,
 	columns: Column[],
-	identifierColumn: string,
+	identifierColumn: string | undefined,
 	settings: DefinitionSettings,
 	extra: IDataObject = {},
 ): IDataObject {
 	const body: IDataObject = {
 		name,
 		fields: Object.fromEntries(columns.map((column) => [column.name, column.statement])),
-		identifierFieldName: identifierColumn,
-		isIdentifierFieldCaseSensitive: settings.identifierCaseSensitive,
-		isSyncTriggeredOnImport: false,
-		updateRule: settings.updateRule,
-		dataRetentionDuration: settings.dataRetentionDuration,
-		...extra,
 	};
+	if (identifierColumn) {
+		body.identifierFieldName = identifierColumn;
+		body.isIdentifierFieldCaseSensitive = settings.identifierCaseSensitive;
+	}
+	body.isSyncTriggeredOnImport = false;
+	if (settings.updateRule) body.updateRule = settings.updateRule;
+	body.dataRetentionDuration = settings.dataRetentionDuration;
 	if (settings.autoDeleteDuration) body.autoDeleteDuration = settings.autoDeleteDuration;
-	return body;
+	return { ...body, ...extra };
 }
 
 export interface Definition extends IDataObject {

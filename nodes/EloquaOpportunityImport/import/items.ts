@@ -4,6 +4,7 @@ import { failed, type ItemResult } from '../../shared/results';
 import { preview } from '../../shared/values';
 import type { Column } from './columns';
 import type { StagingRow } from './lifecycle';
+import { keyOf, type RowKey } from './rejects';
 import { rowChecker, type RowRules } from './schema';
 
 export type MappingMode = 'defineBelow' | 'autoMapInputData';
@@ -32,10 +33,12 @@ export interface CheckedItems {
 
 export interface CheckSettings {
 	rules: RowRules;
+	/** The column that names an item in messages and outputs (the opportunity ID). */
 	identifierColumn: string;
-	identifierCaseSensitive: boolean;
-	/** Whether a repeated identifier makes the later item invalid (it does for opportunities). */
-	uniqueIdentifiers: boolean;
+	/** The columns that must be unique within a run: a repeat makes the later item invalid. */
+	key: RowKey;
+	/** What a repeat means, for the message, e.g. "an opportunity is sent once per run". */
+	repeatRule: string;
 	/** Fields every output item carries (definition URI...). */
 	fields: IDataObject;
 }
@@ -44,38 +47,35 @@ export interface CheckSettings {
  * Checks every item before anything is sent: each value against its column's rule, then the
  * identifier's uniqueness within the run (a repeat is reported against the earlier item, never merged).
  */
-export function checkItems(
-	context: IExecuteFunctions,
-	items: INodeExecutionData[],
-	mode: MappingMode,
-	settings: CheckSettings,
-): CheckedItems {
+export function checkItems(itemIndexes: number[], valuesOf: (itemIndex: number) => IDataObject, settings: CheckSettings): CheckedItems {
 	const check = rowChecker(settings.rules);
 	const firstSeen = new Map<string, number>();
 	const valid: StagingRow[] = [];
 	const invalid: ItemResult[] = [];
 	const id = settings.identifierColumn;
-	items.forEach((item, itemIndex): void => {
-		const values = mappedValues(context, mode, item, itemIndex);
+	for (const itemIndex of itemIndexes) {
+		const values = valuesOf(itemIndex);
 		const label = itemLabel(itemIndex, id, values[id]);
-		const reject = (problem: string, field?: string) => {
+		const reject = (problem: string, field: string) =>
 			invalid.push(
 				failed(itemIndex, { ...settings.fields, status: 'invalid', opportunityId: values[id] ?? null, field }, `${label}: ${problem}`, 'Fix the value in the source data or the mapping, and run again.'),
 			);
-		};
 		const result = check(values);
-		if (!result.ok) return reject(result.problems.map((p) => p.message).join('; '), result.problems[0].field);
-		const identifier = result.row[id] ?? '';
-		if (settings.uniqueIdentifiers) {
-			const key = settings.identifierCaseSensitive ? identifier : identifier.toLowerCase();
-			const earlier = firstSeen.get(key);
-			if (earlier !== undefined) {
-				return reject(`${id} ${preview(identifier)} was already used by item ${earlier}; an opportunity is sent once per run, so this item was not sent`, id);
-			}
-			firstSeen.set(key, itemIndex);
+		if (!result.ok) {
+			reject(result.problems.map((p) => p.message).join('; '), result.problems[0].field);
+			continue;
 		}
-		valid.push({ itemIndex, identifier, row: result.row });
-	});
+		const identifier = result.row[id] ?? '';
+		const key = keyOf(settings.key, result.row) ?? '';
+		const earlier = firstSeen.get(key);
+		if (earlier !== undefined) {
+			const repeated = settings.key.map(({ column }) => `${column} ${preview(result.row[column])}`).join(' and ');
+			reject(`${repeated} was already used by item ${earlier}; ${settings.repeatRule}, so this item was not sent`, settings.key[0].column);
+			continue;
+		}
+		firstSeen.set(key, itemIndex);
+		valid.push({ itemIndex, identifier, key, row: result.row });
+	}
 	return { valid, invalid };
 }
 

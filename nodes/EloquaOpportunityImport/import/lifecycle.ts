@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { chunkJsonArray, type Chunk, type ChunkLimits } from '../../shared/chunking';
 import type { EloquaClient } from '../transport/client';
 import { ELQ_CODES } from '../transport/errors';
-import { mapRejectsToItems, readRejects, type Reject, type StagedRow } from './rejects';
+import { mapRejectsToItems, readRejects, type Reject, type RowKey, type StagedRow } from './rejects';
 import type { Row } from './schema';
 import { readSyncLog, startSync, waitForSync, type PollSettings, type SyncLogEntry, type SyncState } from './sync';
 
@@ -11,14 +11,16 @@ import { readSyncLog, startSync, waitForSync, type PollSettings, type SyncLogEnt
 export const MAX_UPLOADS_PER_SYNC = 500;
 
 export interface StagingRow extends StagedRow {
+	/** How outputs and messages name the row, e.g. its opportunity ID. */
+	identifier: string;
 	row: Row;
 }
 
 export interface ImportPlan {
 	client: EloquaClient;
 	definitionUri: string;
-	identifierColumn: string;
-	identifierCaseSensitive: boolean;
+	/** How rejects are matched back to rows. */
+	key: RowKey;
 	limits: ChunkLimits;
 	waitForSync: boolean;
 	poll: PollSettings;
@@ -26,7 +28,8 @@ export interface ImportPlan {
 	maxUploadsPerSync?: number;
 }
 
-export type RowStatus = 'imported' | 'rejected' | 'failed' | 'staged';
+/** `done`: Eloqua accepted the row (the operation names it: imported, linked). */
+export type RowStatus = 'done' | 'rejected' | 'failed' | 'staged';
 
 export interface Problem {
 	message: string;
@@ -64,7 +67,7 @@ export function problemOf(error: unknown): Problem {
 	};
 }
 
-function outcome(row: StagedRow, status: RowStatus, problem?: Problem, sync?: SyncState, syncLog?: SyncLogEntry[]): RowOutcome {
+function outcome(row: StagingRow, status: RowStatus, problem?: Problem, sync?: SyncState, syncLog?: SyncLogEntry[]): RowOutcome {
 	return {
 		itemIndex: row.itemIndex,
 		identifier: row.identifier,
@@ -91,14 +94,13 @@ function rejectProblem(rejects: Reject[]): Problem {
 	};
 }
 
-/** Rows of a sync that ended: imported, or rejected with Eloqua's reasons. */
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 0))} s`;
+
+/** Rows of a sync that ended: accepted, or rejected with Eloqua's reasons. */
 async function settleSync(plan: ImportPlan, staged: StagingRow[], sync: SyncState): Promise<RowOutcome[]> {
 	const syncLog = await readSyncLog(plan.client, sync.uri);
 	const rejects = sync.status === 'success' ? [] : await readRejects(plan.client, sync.uri);
-	const { byItem } = mapRejectsToItems(rejects, staged, {
-		identifierColumn: plan.identifierColumn,
-		caseSensitive: plan.identifierCaseSensitive,
-	});
+	const { byItem } = mapRejectsToItems(rejects, staged, plan.key);
 	const unconfirmed: Problem = {
 		message: `Eloqua ended the sync with status "error" and did not confirm this row`,
 		description: `Sync log: ${syncLog.map((entry) => `${entry.statusCode} ×${entry.count} ${entry.message}`).join('; ') || 'empty'}. Check the sync in Eloqua and run again.`,
@@ -108,7 +110,7 @@ async function settleSync(plan: ImportPlan, staged: StagingRow[], sync: SyncStat
 		const rowRejects = byItem.get(row.itemIndex);
 		if (rowRejects) return outcome(row, 'rejected', rejectProblem(rowRejects), sync, syncLog);
 		if (sync.status === 'error') return outcome(row, 'failed', unconfirmed, sync, syncLog);
-		return outcome(row, 'imported', undefined, sync, syncLog);
+		return outcome(row, 'done', undefined, sync, syncLog);
 	});
 }
 
@@ -129,7 +131,7 @@ async function syncStaged(plan: ImportPlan, staged: StagingRow[], isLastBatch: b
 		sync = await waitForSync(plan.client, sync.uri, plan.poll);
 		if (sync.timedOut) {
 			const problem: Problem = {
-				message: `Eloqua was still processing the sync (status "${sync.status}") when the maximum wait of ${Math.round(plan.poll.maxWaitMs / 1000)} s ran out`,
+				message: `Eloqua was still processing the sync (status "${sync.status}") when the maximum wait of ${seconds(plan.poll.maxWaitMs)} ran out`,
 				description: `The rows are staged and will most likely be imported. Check later with Sync → Get Status for ${sync.uri}, or raise "Max Wait (Minutes)" in Options.`,
 			};
 			return { outcomes: staged.map((row) => outcome(row, 'staged', problem, sync)), ended: false };

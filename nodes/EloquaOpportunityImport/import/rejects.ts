@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { EloquaClient } from '../transport/client';
+import { readPages } from '../transport/paging';
 
 export interface Reject {
 	recordIndex?: number;
@@ -10,9 +11,7 @@ export interface Reject {
 	message: string;
 }
 
-const PAGE_SIZE = 1000;
-
-function readReject(entry: IDataObject): Reject {
+export function readReject(entry: IDataObject): Reject {
 	const fieldValues = entry.fieldValues;
 	return {
 		recordIndex: typeof entry.recordIndex === 'number' ? entry.recordIndex : undefined,
@@ -23,51 +22,49 @@ function readReject(entry: IDataObject): Reject {
 	};
 }
 
-/** Every reject of a sync, paged 1000 at a time. */
-export async function readRejects(client: EloquaClient, syncUri: string): Promise<Reject[]> {
-	const rejects: Reject[] = [];
-	for (let offset = 0; ; offset += PAGE_SIZE) {
-		const page = await client.bulk<{ items?: IDataObject[]; hasMore?: boolean }>({
-			method: 'GET',
-			path: `${syncUri}/rejects`,
-			qs: { limit: PAGE_SIZE, offset },
-		});
-		const items = page.items ?? [];
-		rejects.push(...items.map(readReject));
-		if (!page.hasMore || items.length === 0) return rejects;
+/** Every reject of a sync (or the first `wanted`), paged 1000 at a time. */
+export async function readRejects(client: EloquaClient, syncUri: string, wanted = Infinity): Promise<Reject[]> {
+	return (await readPages(client, `${syncUri}/rejects`, wanted)).map(readReject);
+}
+
+/** The columns that tell a row apart from the others of its run, and whether case matters in each. */
+export type RowKey = Array<{ column: string; caseSensitive: boolean }>;
+
+/** A row's key: its key columns' values, normalised; undefined when one is missing. */
+export function keyOf(key: RowKey, values: Record<string, unknown>): string | undefined {
+	const parts: string[] = [];
+	for (const { column, caseSensitive } of key) {
+		const value = values[column];
+		if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+		parts.push(caseSensitive ? String(value) : String(value).toLowerCase());
 	}
+	return parts.join('\u0000');
 }
 
 /** A row as it was staged in a sync, in upload order. */
 export interface StagedRow {
 	itemIndex: number;
-	/** The identifier value as sent. */
-	identifier: string;
-}
-
-export interface RejectMatching {
-	identifierColumn: string;
-	caseSensitive: boolean;
+	/** The row's key (see `keyOf`), unique within the run. */
+	key: string;
 }
 
 /**
- * Maps rejects back to the items that caused them: by the identifier value Eloqua echoes in
- * `fieldValues` (identifiers are unique within a run), and by `recordIndex` (1-based, counted across
- * the sync's uploads) only when the identifier is missing or unknown. Returns the rejects per item
- * index, and the rejects that matched no item.
+ * Maps rejects back to the items that caused them: by the key values Eloqua echoes in `fieldValues`
+ * (keys are unique within a run), and by `recordIndex` (1-based, counted across the sync's uploads)
+ * only when the key is missing or unknown. Returns the rejects per item index, and those that
+ * matched no item.
  */
 export function mapRejectsToItems(
 	rejects: Reject[],
 	staged: StagedRow[],
-	matching: RejectMatching,
+	key: RowKey,
 ): { byItem: Map<number, Reject[]>; unmatched: Reject[] } {
-	const normalise = (value: string) => (matching.caseSensitive ? value : value.toLowerCase());
-	const byIdentifier = new Map(staged.map((row) => [normalise(row.identifier), row.itemIndex]));
+	const byKey = new Map(staged.map((row) => [row.key, row.itemIndex]));
 	const byItem = new Map<number, Reject[]>();
 	const unmatched: Reject[] = [];
 	for (const reject of rejects) {
-		const echoed = reject.fieldValues[matching.identifierColumn];
-		let itemIndex = typeof echoed === 'string' || typeof echoed === 'number' ? byIdentifier.get(normalise(String(echoed))) : undefined;
+		const echoed = keyOf(key, reject.fieldValues);
+		let itemIndex = echoed === undefined ? undefined : byKey.get(echoed);
 		if (itemIndex === undefined && reject.recordIndex !== undefined) {
 			itemIndex = staged[reject.recordIndex - 1]?.itemIndex;
 		}

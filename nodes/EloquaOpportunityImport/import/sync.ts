@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { pause } from '../../shared/cancellation';
 import type { EloquaClient } from '../transport/client';
+import { readPages } from '../transport/paging';
 import { checkedUri } from '../transport/uris';
 
 export type SyncStatus = 'pending' | 'active' | 'success' | 'warning' | 'error';
@@ -60,12 +61,7 @@ export interface SyncLogEntry {
 
 /** The sync's aggregate log: counts per ELQ code (no row identities). */
 export async function readSyncLog(client: EloquaClient, syncUri: string): Promise<SyncLogEntry[]> {
-	const page = await client.bulk<{ items?: IDataObject[] }>({
-		method: 'GET',
-		path: `${syncUri}/logs`,
-		qs: { limit: 1000, offset: 0 },
-	});
-	return (page.items ?? []).map((entry) => ({
+	return (await readPages(client, `${syncUri}/logs`)).map((entry) => ({
 		statusCode: String(entry.statusCode ?? ''),
 		count: Number(entry.count ?? 0),
 		severity: String(entry.severity ?? ''),

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { DEFINITION_KINDS, definitionKindOf } from '../actions/common/definition.properties';
 import { EloquaClient } from '../transport/client';
 
 const PAGE_SIZE = 100;
@@ -11,9 +12,10 @@ export async function searchImportDefinitions(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0) || 0;
+	const { parent, collection } = DEFINITION_KINDS[definitionKindOf(this.getNodeParameter('resource', 'opportunity'), this.getNodeParameter('definitionType', 'opportunity'))];
 	const page = await EloquaClient.forNode(this).bulk<{ items?: IDataObject[]; hasMore?: boolean }>({
 		method: 'GET',
-		path: '/opportunities/imports',
+		path: `${parent}/${collection}`,
 		qs: { limit: PAGE_SIZE, offset },
 	});
 	const wanted = (filter ?? '').toLowerCase();

@@ -47,9 +47,8 @@ export function baseUrlFromIdAnswer(node: INode, result: HttpResult, loginUrl: s
 		);
 	}
 	const answer = result.body as { urls?: { base?: unknown } } | string | undefined;
-		if (result.status >= 300 || typeof answer !== 'object' || answer === null) {
-		throw authFailure(node, typeof answer === 'string' ? `"${bodyText(answer)}"` : `HTTP ${result.status}`);
-	}
+		if (result.status >= 300) throw authFailure(node, `HTTP ${result.status}`);
+	if (typeof answer !== 'object' || answer === null) throw authFailure(node, `"${bodyText(answer)}"`);
 	const base = answer.urls?.base;
 	let url: URL | undefined;
 	try {

@@ -39,6 +39,9 @@ function decideRetry(result: HttpResult): RetryDecision {
 	return { retry: true, retryAfterMs: parseRetryAfter(headerValue(result.headers, 'retry-after')) };
 }
 
+const isNotAuthenticated = (result: HttpResult) =>
+	result.kind === 'response' && (typeof result.body === 'string' || result.status === 401);
+
 const isSuccess = (result: HttpResult) =>
 	result.kind === 'response' && result.status >= 200 && result.status < 300;
 
@@ -65,9 +68,7 @@ export class EloquaClient {
 		return new EloquaClient(context, authentication === 'oAuth2' ? 'eloquaOAuth2Api' : 'eloquaApi', signal);
 	}
 
-	private async discoverBaseUrl(): Promise<string> {
-		const credentials = await this.context.getCredentials(this.credentialType);
-		const loginUrl = loginUrlOf(credentials);
+	private async askForBaseUrl(loginUrl: string): Promise<HttpResult> {
 		const { result } = await withRetries(
 			async () =>
 				await sendOnce(this.context, this.credentialType, { method: 'GET', url: `${loginUrl}/id`, json: true }, this.signal),
@@ -75,6 +76,19 @@ export class EloquaClient {
 			this.policy,
 			this.signal,
 		);
+		return result;
+	}
+
+	private async discoverBaseUrl(): Promise<string> {
+		const credentials = await this.context.getCredentials(this.credentialType);
+		const loginUrl = loginUrlOf(credentials);
+		let result = await this.askForBaseUrl(loginUrl);
+		// /id answers an expired OAuth2 token like bad credentials (200 "Not authenticated."), which
+		// n8n cannot recognise as expiry: refresh the token once and ask again.
+		if (this.credentialType === 'eloquaOAuth2Api' && isNotAuthenticated(result) && this.context.helpers.refreshOAuth2Token) {
+			await this.context.helpers.refreshOAuth2Token.call(this.context, this.credentialType);
+			result = await this.askForBaseUrl(loginUrl);
+		}
 		return baseUrlFromIdAnswer(this.context.getNode(), result, loginUrl);
 	}
 

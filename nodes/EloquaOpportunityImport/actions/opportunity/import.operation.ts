@@ -5,60 +5,32 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { failed, finishRun, succeeded, type ItemResult } from '../../../shared/results';
+import { finishRun, succeeded } from '../../../shared/results';
 import { OPPORTUNITY_ID_STATEMENT, STANDARD_COLUMNS, type Column } from '../../import/columns';
-import {
-	createDefinition,
-	definitionBody,
-	definitionName,
-	deleteDefinition,
-	getDefinition,
-	OPPORTUNITY_IMPORTS,
-} from '../../import/definition';
+import { definitionBody, definitionName, getDefinition, OPPORTUNITY_IMPORTS } from '../../import/definition';
 import { columnsForNewDefinition, columnsOfDefinition } from '../../import/fields';
-import { checkItems, itemLabel, usedColumns, type MappingMode } from '../../import/items';
-import { stageAndSync, type RowOutcome } from '../../import/lifecycle';
+import { checkItems, mappedValues, usedColumns, type MappingMode } from '../../import/items';
+import type { StagingRow } from '../../import/lifecycle';
+import { outcomeToResult } from '../../import/results';
+import { runImportJob, type ImportJob, type LifecycleSettings } from '../../import/run';
 import type { DateHandling } from '../../import/schema';
 import { EloquaClient } from '../../transport/client';
-import { checkedUri } from '../../transport/uris';
-import { MAX_UPLOAD_MEGABYTES, MEGABYTE } from './import.description';
+import { definitionUriOf } from '../common/definition.properties';
+import { readLifecycleSettings } from '../common/lifecycle.options';
+import { linkImported } from './linkAfterImport';
 
 export { importProperties as description } from './import.description';
 
 /** Eloqua allows at most 100 columns in one import definition. */
 const MAX_COLUMNS = 100;
 
+/** The options only the opportunity import has (the shared ones are read by `readLifecycleSettings`). */
 interface ImportOptions {
-	autoDeleteDuration: string;
-	callbackUrl: string;
-	dataRetentionDuration: string;
 	dateFormat: DateHandling;
-	deleteDefinitionAfterSync: boolean;
 	identifierColumn: string;
 	identifierCaseSensitive: boolean;
-	maxUploadMegabytes: number;
-	maxWaitMinutes: number;
-	pollIntervalSeconds: number;
-	recordsPerUpload: number;
 	updateRule: string;
-	validateOnly: boolean;
 }
-
-const DEFAULT_OPTIONS: ImportOptions = {
-	autoDeleteDuration: 'P1D',
-	callbackUrl: '',
-	dataRetentionDuration: 'P7D',
-	dateFormat: 'asGiven',
-	deleteDefinitionAfterSync: true,
-	identifierColumn: '',
-	identifierCaseSensitive: false,
-	maxUploadMegabytes: 24,
-	maxWaitMinutes: 30,
-	pollIntervalSeconds: 2,
-	recordsPerUpload: 100000,
-	updateRule: 'always',
-	validateOnly: false,
-};
 
 /** Where the rows go: the columns they are checked against, and the definition if it exists already. */
 interface Target {
@@ -78,8 +50,7 @@ function mappedColumnNames(context: IExecuteFunctions): string[] {
 }
 
 async function existingTarget(context: IExecuteFunctions, client: EloquaClient): Promise<Target> {
-	const id = context.getNodeParameter('importDefinitionId', 0, '', { extractValue: true }) as string;
-	const uri = checkedUri(context.getNode(), id, OPPORTUNITY_IMPORTS.collection, OPPORTUNITY_IMPORTS.parent);
+	const uri = definitionUriOf(context, 'importDefinitionId', 0, 'opportunity');
 	const definition = await getDefinition(client, uri, OPPORTUNITY_IMPORTS.parent);
 	const columns = await columnsOfDefinition(client, definition);
 	const identifierColumn =
@@ -118,90 +89,68 @@ async function newTarget(context: IExecuteFunctions, client: EloquaClient, mode:
 	return { columns, identifierColumn, identifierCaseSensitive: options.identifierCaseSensitive };
 }
 
-function outcomeToResult(outcome: RowOutcome, identifierColumn: string, definitionUri: string): ItemResult {
-	const fields: IDataObject = {
-		status: outcome.status,
-		opportunityId: outcome.identifier,
-		importDefinitionUri: definitionUri,
-		syncUri: outcome.syncUri ?? null,
-		syncStatus: outcome.syncStatus ?? null,
-	};
-	if (outcome.syncLog) fields.syncLog = outcome.syncLog as unknown as IDataObject[];
-	const { problem } = outcome;
-	if (!problem) return succeeded(outcome.itemIndex, fields);
-	if (problem.code) fields.code = problem.code;
-	if (problem.httpStatus) fields.httpStatus = problem.httpStatus;
-	if (problem.invalidFields?.length) fields.invalidFields = problem.invalidFields;
-	const label = itemLabel(outcome.itemIndex, identifierColumn, outcome.identifier);
-	return failed(outcome.itemIndex, fields, `${label}: ${problem.message}`, problem.description);
-}
-
-/** Deletes a definition made for this run; a failure here must not hide the import results. */
-async function cleanUp(context: IExecuteFunctions, client: EloquaClient, definitionUri: string) {
-	try {
-		await deleteDefinition(client, definitionUri);
-	} catch (error) {
-		context.logger.warn(`Could not delete the Eloqua import definition ${definitionUri}: ${(error as Error).message}`);
+/** The definition to upload into: the existing one, or the body of one created from the columns the rows use. */
+function definitionFor(context: IExecuteFunctions, target: Target, rows: StagingRow[], options: ImportOptions, settings: LifecycleSettings): ImportJob['definition'] {
+	if (target.definitionUri) return { uri: target.definitionUri };
+	const columns = usedColumns(target.columns, rows);
+	if (columns.length > MAX_COLUMNS) {
+		throw configError(context, `${columns.length} columns are mapped; Eloqua allows ${MAX_COLUMNS} per import`, 'Map fewer columns.');
 	}
+	const name = definitionName(context.getWorkflow().name ?? 'workflow', context.getExecutionId());
+	const body = definitionBody(name, columns, target.identifierColumn, {
+		identifierCaseSensitive: target.identifierCaseSensitive,
+		updateRule: options.updateRule,
+		dataRetentionDuration: settings.dataRetentionDuration,
+		autoDeleteDuration: settings.autoDeleteDuration,
+	});
+	return { parent: OPPORTUNITY_IMPORTS.parent, body };
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const options: ImportOptions = { ...DEFAULT_OPTIONS, ...(this.getNodeParameter('options', 0, {}) as Partial<ImportOptions>) };
+	const rawOptions = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const options: ImportOptions = {
+		dateFormat: (rawOptions.dateFormat as DateHandling) ?? 'asGiven',
+		identifierColumn: (rawOptions.identifierColumn as string) ?? '',
+		identifierCaseSensitive: rawOptions.identifierCaseSensitive === true,
+		updateRule: (rawOptions.updateRule as string) ?? 'always',
+	};
+	const settings = readLifecycleSettings(this, rawOptions);
+	const linking = this.getNodeParameter('linkAfterImport', 0, false) as boolean;
 	const mode = this.getNodeParameter('columns.mappingMode', 0, 'defineBelow') as MappingMode;
 	const creating = this.getNodeParameter('definitionMode', 0, 'create') === 'create';
 	const client = EloquaClient.forNode(this);
 	const target = creating ? await newTarget(this, client, mode, options) : await existingTarget(this, client);
 
-	const { valid, invalid } = checkItems(this, items, mode, {
-		rules: { columns: target.columns, zone: this.getTimezone(), dateHandling: options.dateFormat },
-		identifierColumn: target.identifierColumn,
-		identifierCaseSensitive: target.identifierCaseSensitive,
-		uniqueIdentifiers: true,
-		fields: { importDefinitionUri: target.definitionUri ?? null },
-	});
-	if (options.validateOnly || valid.length === 0) {
-		const checked = valid.map(({ itemIndex, identifier, row }) =>
-			succeeded(itemIndex, { status: 'valid', opportunityId: identifier, row }),
-		);
-		return finishRun(this, [...checked, ...invalid], options.validateOnly ? 'valid' : 'imported');
-	}
-
-	let definitionUri = target.definitionUri;
-	if (!definitionUri) {
-		const columns = usedColumns(target.columns, valid);
-		if (columns.length > MAX_COLUMNS) {
-			throw configError(this, `${columns.length} columns are mapped; Eloqua allows ${MAX_COLUMNS} per import`, 'Map fewer columns.');
-		}
-		const name = definitionName(this.getWorkflow().name ?? 'workflow', this.getExecutionId());
-		const body = definitionBody(name, columns, target.identifierColumn, {
-			identifierCaseSensitive: target.identifierCaseSensitive,
-			updateRule: options.updateRule,
-			dataRetentionDuration: options.dataRetentionDuration,
-			autoDeleteDuration: options.autoDeleteDuration,
-		});
-		definitionUri = (await createDefinition(client, OPPORTUNITY_IMPORTS.parent, body)).uri;
-	}
-
-	const { outcomes, allSyncsEnded } = await stageAndSync(
+	const { valid, invalid } = checkItems(
+		items.map((_, i) => i),
+		(i) => mappedValues(this, mode, items[i], i),
 		{
-			client,
-			definitionUri,
+			rules: { columns: target.columns, zone: this.getTimezone(), dateHandling: options.dateFormat },
 			identifierColumn: target.identifierColumn,
-			identifierCaseSensitive: target.identifierCaseSensitive,
-			limits: {
-				maxRecords: Math.max(1, Math.floor(options.recordsPerUpload)),
-				maxBytes: Math.floor(Math.min(options.maxUploadMegabytes, MAX_UPLOAD_MEGABYTES) * MEGABYTE),
-			},
-			waitForSync: this.getNodeParameter('waitForSync', 0, true) as boolean,
-			poll: { intervalMs: options.pollIntervalSeconds * 1000, maxWaitMs: options.maxWaitMinutes * 60_000 },
-			callbackUrl: options.callbackUrl || undefined,
+			key: [{ column: target.identifierColumn, caseSensitive: target.identifierCaseSensitive }],
+			repeatRule: 'an opportunity is sent once per run',
+			fields: { importDefinitionUri: target.definitionUri ?? null },
 		},
-		valid,
 	);
-	if (creating && options.deleteDefinitionAfterSync && allSyncsEnded) await cleanUp(this, client, definitionUri);
+	if (settings.validateOnly || valid.length === 0) {
+		const checked = valid.map(({ itemIndex, identifier, row }) => succeeded(itemIndex, { status: 'valid', opportunityId: identifier, row }));
+		return finishRun(this, [...checked, ...invalid], settings.validateOnly ? 'valid' : 'imported');
+	}
 
-	const results = outcomes.map((outcome) => outcomeToResult(outcome, target.identifierColumn, definitionUri));
+	// Linking needs the opportunities to exist: the import's sync is waited for when linking follows.
+	const importSettings = linking ? { ...settings, waitForSync: true } : settings;
+	const { definitionUri, outcomes } = await runImportJob(this, {
+		client,
+		rows: valid,
+		key: [{ column: target.identifierColumn, caseSensitive: target.identifierCaseSensitive }],
+		settings: importSettings,
+		definition: definitionFor(this, target, valid, options, settings),
+	});
+	let results = outcomes.map((outcome) =>
+		outcomeToResult(outcome, 'imported', target.identifierColumn, { opportunityId: outcome.identifier, importDefinitionUri: definitionUri }),
+	);
+	if (linking) results = await linkImported(this, client, settings, results);
 	const invalidWithUri = invalid.map((result) => ({ ...result, fields: { ...result.fields, importDefinitionUri: definitionUri } }));
 	return finishRun(this, [...results, ...invalidWithUri], 'imported');
 }

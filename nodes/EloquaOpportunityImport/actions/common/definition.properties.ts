@@ -1,0 +1,112 @@
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkedUri } from '../../transport/uris';
+
+/** The two kinds of import definition the node works with, and where each lives in the Bulk API. */
+export const DEFINITION_KINDS = {
+	opportunity: { parent: '/opportunities', collection: 'imports', label: 'Opportunity Import' },
+	contactLink: { parent: '/opportunities/contacts', collection: 'imports', label: 'Opportunity Contact Link Import' },
+} as const;
+
+export type DefinitionKind = keyof typeof DEFINITION_KINDS;
+
+export function definitionKindProperty(show: IDisplayOptions['show']): INodeProperties {
+	return {
+		displayName: 'Definition Type',
+		name: 'definitionType',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{ name: 'Opportunity Contact Link Import', value: 'contactLink', description: 'Links opportunities to contacts or accounts' },
+			{ name: 'Opportunity Import', value: 'opportunity', description: 'Creates or updates opportunities' },
+		],
+		default: 'opportunity',
+	};
+}
+
+/** A definition picker: from a searchable list, by ID, or by URI. */
+export function definitionLocator(name: string, displayName: string, show: IDisplayOptions['show']): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchImportDefinitions', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '18',
+				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'Enter the numeric ID, e.g. 18' } }],
+			},
+			{
+				displayName: 'By URI',
+				name: 'uri',
+				type: 'string',
+				placeholder: '/opportunities/imports/18',
+				extractValue: { type: 'regex', regex: '^/opportunities/(?:contacts/)?imports/(\\d+)$' },
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^/opportunities/(contacts/)?imports/\\d+$',
+							errorMessage: 'Enter a URI like /opportunities/imports/18',
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+/** The kind of definition an operation works on, from its resource and Definition Type. */
+export function definitionKindOf(resource: unknown, definitionType: unknown): DefinitionKind {
+	if (resource === 'opportunityContactLink') return 'contactLink';
+	if (resource === 'opportunity') return 'opportunity';
+	return definitionType === 'contactLink' ? 'contactLink' : 'opportunity';
+}
+
+/** The checked URI of the definition a locator parameter names, for one item. */
+export function definitionUriOf(context: IExecuteFunctions, name: string, itemIndex: number, kind: DefinitionKind): string {
+	const id = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as string;
+	const { parent, collection } = DEFINITION_KINDS[kind];
+	return checkedUri(context.getNode(), id, collection, parent);
+}
+
+/** The Return All / Limit pair n8n's list operations use. */
+export function returnAllProperties(show: IDisplayOptions['show']): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+/** How many results the Return All / Limit pair asks for (Infinity for all). */
+export function wantedCount(context: IExecuteFunctions, itemIndex: number): number {
+	return context.getNodeParameter('returnAll', itemIndex, false) ? Infinity : (context.getNodeParameter('limit', itemIndex, 50) as number);
+}
+

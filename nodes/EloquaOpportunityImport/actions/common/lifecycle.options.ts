@@ -1,0 +1,127 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { LifecycleSettings } from '../../import/run';
+
+/** One megabyte as Eloqua counts its 32 MB upload limit: the smaller, decimal reading. */
+export const MEGABYTE = 1_000_000;
+export const MAX_UPLOAD_MEGABYTES = 32;
+
+const newDefinitionOnly = { '/definitionMode': ['create'] };
+
+/**
+ * Options every import shares (uploads, syncs, waiting, cleanup). `createdOnly` shows the
+ * definition settings only when the definition is created for the run.
+ */
+export function lifecycleOptions(createdOnly = false): INodeProperties[] {
+	const onlyNew = createdOnly ? { displayOptions: { show: newDefinitionOnly } } : {};
+	return [
+		{
+			displayName: 'Auto-Delete Definition After',
+			name: 'autoDeleteDuration',
+			type: 'options',
+			...onlyNew,
+			options: [
+				{ name: 'Never', value: '' },
+				{ name: '1 Hour', value: 'PT1H' },
+				{ name: '1 Day', value: 'P1D' },
+				{ name: '7 Days', value: 'P7D' },
+			],
+			default: 'P1D',
+			description:
+				'A safety net: Eloqua deletes the definition by itself after this time, even if the run could not. Unused definitions block deleting fields.',
+		},
+		{
+			displayName: 'Callback URL',
+			name: 'callbackUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/webhook/eloqua-sync',
+			description: 'Eloqua calls this URL when the sync ends',
+		},
+		{
+			displayName: 'Data Retention',
+			name: 'dataRetentionDuration',
+			type: 'options',
+			...onlyNew,
+			options: [
+				{ name: '1 Day', value: 'P1D' },
+				{ name: '1 Hour', value: 'PT1H' },
+				{ name: '12 Hours', value: 'PT12H' },
+				{ name: '14 Days', value: 'P14D' },
+				{ name: '7 Days', value: 'P7D' },
+			],
+			default: 'P7D',
+			description: 'How long Eloqua keeps the uploaded rows staged',
+		},
+		{
+			displayName: 'Delete Definition After Sync',
+			name: 'deleteDefinitionAfterSync',
+			type: 'boolean',
+			...onlyNew,
+			default: true,
+			description: 'Whether to delete the definition created for this run once its sync has ended',
+		},
+		{
+			displayName: 'Max Upload Size (MB)',
+			name: 'maxUploadMegabytes',
+			type: 'number',
+			typeOptions: { minValue: 0.01, maxValue: MAX_UPLOAD_MEGABYTES, numberPrecision: 2 },
+			default: 24,
+			description: 'Most data in one upload request (1 MB = 1,000,000 bytes). Eloqua refuses uploads over 32 MB.',
+		},
+		{
+			displayName: 'Max Wait (Minutes)',
+			name: 'maxWaitMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 30,
+			description: 'How long to wait for a sync to end before reporting its rows as still staged',
+		},
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollIntervalSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0.01, numberPrecision: 2 },
+			default: 2,
+			description: 'First wait between sync status checks; later waits grow up to 30 seconds',
+		},
+		{
+			displayName: 'Records per Upload',
+			name: 'recordsPerUpload',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 100000,
+			description: 'Most rows in one upload request. The size limit above applies too.',
+		},
+		{
+			displayName: 'Validate Only',
+			name: 'validateOnly',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to check every item and report it as valid or invalid without sending anything',
+		},
+	];
+}
+
+/** Options in the order n8n lists them: alphabetically by display name. */
+export function sortedOptions(options: INodeProperties[]): INodeProperties[] {
+	return [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** The life-cycle settings from the node's Options (and Wait for Sync), with the documented defaults. */
+export function readLifecycleSettings(context: IExecuteFunctions, options: IDataObject): LifecycleSettings {
+	const number = (name: string, fallback: number) => (typeof options[name] === 'number' ? (options[name] as number) : fallback);
+	return {
+		limits: {
+			maxRecords: Math.max(1, Math.floor(number('recordsPerUpload', 100000))),
+			maxBytes: Math.floor(Math.min(number('maxUploadMegabytes', 24), MAX_UPLOAD_MEGABYTES) * MEGABYTE),
+		},
+		waitForSync: context.getNodeParameter('waitForSync', 0, true) as boolean,
+		poll: { intervalMs: number('pollIntervalSeconds', 2) * 1000, maxWaitMs: number('maxWaitMinutes', 30) * 60_000 },
+		callbackUrl: (options.callbackUrl as string) || undefined,
+		deleteDefinitionAfterSync: options.deleteDefinitionAfterSync !== false,
+		autoDeleteDuration: typeof options.autoDeleteDuration === 'string' ? options.autoDeleteDuration : 'P1D',
+		dataRetentionDuration: (options.dataRetentionDuration as string) || 'P7D',
+		validateOnly: options.validateOnly === true,
+	};
+}

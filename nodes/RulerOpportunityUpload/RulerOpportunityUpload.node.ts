@@ -1,0 +1,33 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { properties } from './description';
+import { execute } from './upload';
+
+export class RulerOpportunityUpload implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Ruler Opportunity Upload',
+		name: 'rulerOpportunityUpload',
+		icon: { light: 'file:ruler.svg', dark: 'file:ruler.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{"Upload to site " + $parameter["siteId"]}}',
+		description:
+			'Send CRM opportunities to Ruler Analytics for attribution, with one result per item',
+		defaults: { name: 'Ruler Opportunity Upload' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'rulerApi', required: true }],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await execute.call(this);
+	}
+}

@@ -1,0 +1,106 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { failed, type ItemResult } from '../shared/results';
+import { preview } from '../shared/values';
+import {
+	fieldLabel,
+	itemChecker,
+	type FieldProblem,
+	type ItemRules,
+	type Opportunity,
+} from './schema';
+
+export interface CheckedItem {
+	itemIndex: number;
+	opportunity: Opportunity;
+}
+
+export interface CheckedItems {
+	valid: CheckedItem[];
+	invalid: ItemResult[];
+}
+
+/** Each value the schema checks, and where the node keeps it. */
+const PARAMETERS: Array<[field: string, path: string, fallback: unknown]> = [
+	['siteId', 'siteId', ''],
+	['opportunityValue', 'opportunityValue', undefined],
+	['opportunityDateTime', 'opportunityDateTime', ''],
+	['pipelineStage', 'pipelineStage', ''],
+	['currencyCode', 'currencyCode', ''],
+	['reference', 'reference', ''],
+	['visitorIdentifiers', 'visitorIdentifiers.identifier', []],
+	['labels', 'labels', []],
+	['additionalDataProperties', 'additionalDataProperties.property', []],
+];
+
+/** "Item 3" or "Item 3 (reference "D-1")": how every message names an item. */
+export function itemLabel(itemIndex: number, reference?: unknown): string {
+	const hasReference =
+		reference !== undefined && reference !== null && String(reference).trim() !== '';
+	return `Item ${itemIndex}${hasReference ? ` (reference ${preview(reference)})` : ''}`;
+}
+
+/** Resolves the item's parameters; an expression that fails is a problem of that item only. */
+function readValues(context: IExecuteFunctions, itemIndex: number) {
+	const values: Record<string, unknown> = {};
+	const problems: FieldProblem[] = [];
+	for (const [field, path, fallback] of PARAMETERS) {
+		try {
+			values[field] = context.getNodeParameter(path, itemIndex, fallback);
+		} catch (error) {
+			problems.push({
+				field,
+				message: `${fieldLabel(field)} could not be read: ${(error as Error).message}`,
+			});
+		}
+	}
+	return { values, problems };
+}
+
+/**
+ * Checks every item before anything is sent: each value against its rule, then the reference's
+ * uniqueness per site within the run (a repeat is reported against the earlier item, never merged).
+ */
+export function checkItems(context: IExecuteFunctions, rules: ItemRules): CheckedItems {
+	const check = itemChecker(rules);
+	const firstSeen = new Map<string, number>();
+	const valid: CheckedItem[] = [];
+	const invalid: ItemResult[] = [];
+	context.getInputData().forEach((_item, itemIndex): void => {
+		const { values, problems } = readValues(context, itemIndex);
+		const reject = (found: FieldProblem[]) => {
+			const fields: IDataObject = {
+				status: 'invalid',
+				reference: (values.reference as IDataObject[string]) ?? null,
+				field: found[0].field,
+				attempts: 0,
+			};
+			const message = `${itemLabel(itemIndex, values.reference)}: ${found.map((p) => p.message).join('; ')}`;
+			invalid.push(
+				failed(
+					itemIndex,
+					fields,
+					message,
+					'Fix the value in the source data or in the node, and run again.',
+				),
+			);
+		};
+		if (problems.length) return reject(problems);
+		const result = check(values);
+		if (!result.ok) return reject(result.problems);
+		const { siteId, reference } = result.opportunity;
+		const key = JSON.stringify([siteId, reference]);
+		const earlier = firstSeen.get(key);
+		if (earlier !== undefined) {
+			return reject([
+				{
+					field: 'reference',
+					message: `Reference ${preview(reference)} was already used by item ${earlier}; an opportunity is sent once per run, so this item was not sent`,
+				},
+			]);
+		}
+		firstSeen.set(key, itemIndex);
+		valid.push({ itemIndex, opportunity: result.opportunity });
+	});
+	return { valid, invalid };
+}

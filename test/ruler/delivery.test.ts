@@ -1,0 +1,298 @@
+import { sleep, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
+
+import {
+	deal,
+	runRuler,
+	uploadParameters,
+	useRulerSandbox,
+	type RulerSandbox,
+} from '../harness/ruler';
+
+const deals = (count: number) => Array.from({ length: count }, (_, i) => deal(`D-${i}`));
+
+async function run(sandbox: RulerSandbox, items: IDataObject[], options: IDataObject = {}) {
+	return await runRuler(sandbox, uploadParameters({}, options), items, {
+		onError: 'continueRegularOutput',
+	});
+}
+
+/** The fields of an item whether it came out as a success or as a failure. */
+const fieldsOf = (item: INodeExecutionData) => (item.json.details ?? item.json) as IDataObject;
+
+const uploads = (sandbox: RulerSandbox) => sandbox.requestsTo(sandbox.uploadPath, 'PUT');
+
+describe('delivery: concurrency, retries and what is not retried', () => {
+	const env = useRulerSandbox();
+
+	it('never has more requests in flight than the concurrency option, and starts with the first item alone', async () => {
+		const { sandbox } = env;
+		sandbox.config.latencyMs = 40;
+
+		const { main } = await run(sandbox, deals(12), { concurrency: 3 });
+
+		expect(main.map((item) => item.json.status)).toEqual(Array(12).fill('uploaded'));
+		expect(sandbox.stats.maxInFlight).toBe(3);
+		const sent = uploads(sandbox).map((r) => JSON.parse(r.body ?? '').Reference);
+		expect(sent[0]).toBe('D-0');
+		expect([...sent].sort()).toEqual(
+			deals(12)
+				.map((d) => d.reference)
+				.sort(),
+		);
+		expect(uploads(sandbox)[1].at - uploads(sandbox)[0].at).toBeGreaterThanOrEqual(40);
+	});
+
+	it('sends at most 4 at a time by default', async () => {
+		const { sandbox } = env;
+		sandbox.config.latencyMs = 40;
+
+		await run(sandbox, deals(10));
+
+		expect(uploads(sandbox)).toHaveLength(10);
+		expect(sandbox.stats.maxInFlight).toBe(4);
+	});
+
+	it('waits as long as Retry-After says before sending again after a 429', async () => {
+		const { sandbox } = env;
+		sandbox.faults.add({
+			path: sandbox.uploadPath,
+			status: 429,
+			headers: { 'Retry-After': '1' },
+			body: { message: 'Slow down' },
+		});
+
+		const { main } = await run(sandbox, [deal('W-0')]);
+
+		const [first, second] = uploads(sandbox);
+		expect(uploads(sandbox)).toHaveLength(2);
+		expect(first.fault).toBe(429);
+		expect(second.status).toBe(201);
+		expect(second.at - first.at).toBeGreaterThanOrEqual(1000);
+		expect(second.at - first.at).toBeLessThan(1500);
+		expect(main[0].json).toEqual({
+			status: 'uploaded',
+			reference: 'W-0',
+			siteId: '1234',
+			httpStatus: 201,
+			response: null,
+			attempts: 2,
+			retriedAfter: ['HTTP 429'],
+		});
+	});
+
+	it('keeps to a rate limit: every 429 is followed by a wait of at least its Retry-After, and each item is stored once', async () => {
+		const { sandbox } = env;
+		sandbox.config.ratePerSecond = 3;
+
+		const { main } = await run(sandbox, deals(6), { concurrency: 3 });
+
+		expect(main.map((item) => item.json.status)).toEqual(Array(6).fill('uploaded'));
+		const limited = uploads(sandbox).filter((r) => r.status === 429);
+		expect(limited.length).toBeGreaterThan(0);
+		for (const refused of limited) {
+			const reference = JSON.parse(refused.body ?? '').Reference;
+			const next = uploads(sandbox).find(
+				(r) =>
+					r.at >= refused.at && r !== refused && JSON.parse(r.body ?? '').Reference === reference,
+			);
+			expect(next).toBeDefined();
+			expect((next?.at ?? 0) - refused.at).toBeGreaterThanOrEqual(
+				Number(refused.retryAfter) * 1000 - 1,
+			);
+		}
+		expect(deals(6).map((d) => sandbox.writesFor('1234', String(d.reference)))).toEqual(
+			Array(6).fill(1),
+		);
+	});
+
+	it('retries 502, 503 and 504, and a reset connection', async () => {
+		const { sandbox } = env;
+		const now = { 'Retry-After': '0' };
+		sandbox.faults
+			.add({ path: sandbox.uploadPath, reset: true })
+			.add({ path: sandbox.uploadPath, status: 502, headers: now })
+			.add({ path: sandbox.uploadPath, status: 503, headers: now })
+			.add({ path: sandbox.uploadPath, status: 504, headers: now });
+
+		const { main } = await run(sandbox, [deal('S-0')]);
+
+		expect(uploads(sandbox).map((r) => r.fault ?? r.status)).toEqual(['reset', 502, 503, 504, 201]);
+		expect(main[0].json).toMatchObject({
+			status: 'uploaded',
+			attempts: 5,
+			retriedAfter: ['ECONNRESET', 'HTTP 502', 'HTTP 503', 'HTTP 504'],
+		});
+	});
+
+	it('gives up after Max Retries and says so', async () => {
+		const { sandbox } = env;
+		sandbox.faults.add({
+			path: sandbox.uploadPath,
+			status: 503,
+			headers: { 'Retry-After': '0' },
+			times: Infinity,
+		});
+
+		const { main } = await run(sandbox, [deal('G-0')], { maxRetries: 2 });
+
+		expect(uploads(sandbox)).toHaveLength(3);
+		expect(main).toEqual([
+			{
+				json: {
+					error: 'Item 0 (reference "G-0"): Ruler is unavailable (HTTP 503)',
+					details: {
+						status: 'failed',
+						reference: 'G-0',
+						siteId: '1234',
+						httpStatus: 503,
+						response: null,
+						attempts: 3,
+						retriedAfter: ['HTTP 503', 'HTTP 503'],
+						description:
+							'Ruler may be overloaded or under maintenance. Run the item again later. Gave up after 3 attempts.',
+					},
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('does not wait when Retry-After asks for more than a minute', async () => {
+		const { sandbox } = env;
+		sandbox.faults.add({
+			path: sandbox.uploadPath,
+			status: 429,
+			headers: { 'Retry-After': '3600' },
+		});
+
+		const { main } = await run(sandbox, [deal('L-0')]);
+
+		expect(uploads(sandbox)).toHaveLength(1);
+		expect(main[0].json.error).toBe(
+			'Item 0 (reference "L-0"): Ruler is limiting the request rate (HTTP 429)',
+		);
+		expect(fieldsOf(main[0]).description).toBe(
+			'Lower Concurrency in the options, send fewer items per run, or raise Max Retries. Ruler asked to wait 3600 s before trying again, longer than the node waits (60 s).',
+		);
+	});
+
+	it('does not retry a 503 whose body says the data is invalid', async () => {
+		const { sandbox } = env;
+		sandbox.faults.add({
+			path: sandbox.uploadPath,
+			status: 503,
+			body: 'Invalid Visitor Id',
+			times: Infinity,
+		});
+
+		const { main } = await run(sandbox, [deal('B-0')]);
+
+		expect(uploads(sandbox)).toHaveLength(1);
+		expect(main[0].json.error).toBe(
+			'Item 0 (reference "B-0"): Ruler rejected the data (HTTP 503: Invalid Visitor Id)',
+		);
+		expect(fieldsOf(main[0])).toMatchObject({ status: 'failed', httpStatus: 503, attempts: 1 });
+	});
+
+	it('does not retry other 4xx answers, and shows what Ruler said', async () => {
+		const { sandbox } = env;
+
+		const { main } = await run(sandbox, [deal('Q-0', { stage: 'closed won' })]);
+
+		expect(uploads(sandbox)).toHaveLength(1);
+		expect(main[0].json.error).toBe(
+			'Item 0 (reference "Q-0"): Ruler rejected the opportunity as invalid (HTTP 400)',
+		);
+		expect(fieldsOf(main[0])).toMatchObject({
+			status: 'failed',
+			httpStatus: 400,
+			attempts: 1,
+			response: {
+				title: 'One or more validation errors occurred.',
+				status: 400,
+				errors: { PipelineStage: ['"closed won" is not a pipeline stage of this site.'] },
+			},
+		});
+		expect(fieldsOf(main[0]).description).toMatch(
+			/ Ruler said: PipelineStage: "closed won" is not a pipeline stage of this site\.$/,
+		);
+	});
+
+	it('does not retry a 404 for a site Ruler does not know, and says to check the Site ID', async () => {
+		const { sandbox } = env;
+		sandbox.config.sites = ['1234'];
+
+		const { main } = await run(sandbox, [deal('H-0', { siteId: '4321' })]);
+
+		expect(uploads(sandbox).map((r) => `${r.path} ${r.status}`)).toEqual([
+			'/v1/4321/opportunity/upload 404',
+		]);
+		expect(main[0].json.error).toBe(
+			'Item 0 (reference "H-0"): Ruler did not find the site or the upload address (HTTP 404)',
+		);
+		expect(fieldsOf(main[0]).description).toBe(
+			'Check the Site ID, and the API URL in the credential (normally https://rest.rulerapi.com). Ruler said: Site 4321 was not found.',
+		);
+	});
+
+	it('resends after a timeout, which can store the opportunity twice (visible in attempts)', async () => {
+		const { sandbox } = env;
+		sandbox.faults.add({ path: sandbox.uploadPath, delayMs: 150 });
+
+		const { main } = await run(sandbox, [deal('T-0')], { timeout: 100 });
+
+		expect(main[0].json).toMatchObject({
+			status: 'uploaded',
+			attempts: 2,
+			retriedAfter: ['ECONNABORTED'],
+		});
+		expect(uploads(sandbox)).toHaveLength(2);
+		expect(sandbox.writesFor('1234', 'T-0')).toBe(2);
+	});
+
+	it('does not resend after a timeout when Retry When the Outcome Is Unknown is off, but still retries a 503', async () => {
+		const { sandbox } = env;
+		sandbox.faults
+			.add({ path: /^\/v1\/1234\//, delayMs: 150 })
+			.add({ path: /^\/v1\/5678\//, status: 503, headers: { 'Retry-After': '0' } });
+
+		const { main } = await run(sandbox, [deal('U-0'), deal('U-1', { siteId: '5678' })], {
+			timeout: 100,
+			retryUnknownOutcome: false,
+		});
+
+		expect(
+			main.map((item) => [item.pairedItem, fieldsOf(item).status, fieldsOf(item).attempts]),
+		).toEqual([
+			[{ item: 1 }, 'uploaded', 2],
+			[{ item: 0 }, 'failed', 1],
+		]);
+		expect(main[1].json.error).toBe(
+			'Item 0 (reference "U-0"): Ruler did not answer within 100 ms (ECONNABORTED)',
+		);
+		expect(fieldsOf(main[1]).description).toBe(
+			'Ruler may have stored the opportunity anyway. Raise Timeout in the options, or run the item again later (the same reference updates it). It was not sent again because "Retry When the Outcome Is Unknown" is off.',
+		);
+	});
+
+	it('stops promptly when the execution is cancelled, abandoning the request in flight', async () => {
+		const { sandbox } = env;
+		sandbox.config.latencyMs = 400;
+		const firstUpload = sandbox.waitForRequest(sandbox.uploadPath, 'PUT');
+		let cancelledAt = 0;
+		const cancelWhen = firstUpload.then(() => (cancelledAt = Date.now()));
+
+		const { main, error } = await runRuler(sandbox, uploadParameters(), deals(10), { cancelWhen });
+
+		expect(Date.now() - cancelledAt).toBeLessThan(300);
+		expect(uploads(sandbox)).toHaveLength(1);
+		expect(main).toEqual([]);
+		expect(error?.message).toBe('The execution was cancelled');
+		expect(error?.description).toBe(
+			'0 of 10 opportunities were uploaded before it stopped; the others were not sent or their outcome is unknown.',
+		);
+		// The abandoned request still arrives: its outcome was unknown to the node, as the description says.
+		await sleep(450);
+		expect(sandbox.writesFor('1234', 'D-0')).toBe(1);
+	});
+});

@@ -1,0 +1,163 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { deal, runRuler, uploadParameters, useRulerSandbox } from '../harness/ruler';
+
+// 0 and 3 upload; 1 is invalid; 2 is refused by Ruler (stage case); 4 repeats 0; 5 meets a data error.
+const MIXED_BATCH: IDataObject[] = [
+	deal('M-0'),
+	deal('M-1', { currency: 'pounds' }),
+	deal('M-2', { stage: 'closed won' }),
+	deal('M-3'),
+	deal('M-0', { value: 9 }),
+	deal('M-5', { siteId: '777' }),
+];
+
+const DATA_ERROR = { path: /^\/v1\/777\//, status: 503, body: 'Invalid Visitor Id' };
+
+describe('one result per item, paired, whichever way failures are handled', () => {
+	const env = useRulerSandbox();
+
+	it('gives every item of a mixed batch its own status, paired to its input', async () => {
+		const { sandbox } = env;
+		sandbox.faults.add(DATA_ERROR);
+
+		const { main, error } = await runRuler(sandbox, uploadParameters(), MIXED_BATCH, {
+			onError: 'continueRegularOutput',
+		});
+
+		expect(error).toBeUndefined();
+		expect(
+			main.map((item) => [
+				item.pairedItem,
+				(item.json.details as IDataObject | undefined)?.status ?? item.json.status,
+				item.json.error ?? null,
+			]),
+		).toEqual([
+			[{ item: 0 }, 'uploaded', null],
+			[{ item: 3 }, 'uploaded', null],
+			[
+				{ item: 1 },
+				'invalid',
+				'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds"',
+			],
+			[
+				{ item: 2 },
+				'failed',
+				'Item 2 (reference "M-2"): Ruler rejected the opportunity as invalid (HTTP 400)',
+			],
+			[
+				{ item: 4 },
+				'invalid',
+				'Item 4 (reference "M-0"): Reference "M-0" was already used by item 0; an opportunity is sent once per run, so this item was not sent',
+			],
+			[
+				{ item: 5 },
+				'failed',
+				'Item 5 (reference "M-5"): Ruler rejected the data (HTTP 503: Invalid Visitor Id)',
+			],
+		]);
+		// Invalid items never reach Ruler: only the four valid ones were sent.
+		expect(
+			sandbox
+				.requestsTo(sandbox.uploadPath, 'PUT')
+				.map((r) => JSON.parse(r.body ?? '').Reference)
+				.sort(),
+		).toEqual(['M-0', 'M-2', 'M-3', 'M-5']);
+		expect(sandbox.stored('1234', 'M-0')?.OpportunityValue).toBe(1000);
+		expect(sandbox.writesFor('1234', 'M-0')).toBe(1);
+	});
+
+	it('routes failures to the error output with the input fields merged in', async () => {
+		const { sandbox } = env;
+		sandbox.faults.add(DATA_ERROR);
+
+		const { main, errorOutput, error } = await runRuler(sandbox, uploadParameters(), MIXED_BATCH, {
+			onError: 'continueErrorOutput',
+		});
+
+		expect(error).toBeUndefined();
+		expect(main).toEqual([
+			{
+				json: {
+					status: 'uploaded',
+					reference: 'M-0',
+					siteId: '1234',
+					httpStatus: 201,
+					response: null,
+					attempts: 1,
+					retriedAfter: [],
+				},
+				pairedItem: { item: 0 },
+			},
+			{
+				json: {
+					status: 'uploaded',
+					reference: 'M-3',
+					siteId: '1234',
+					httpStatus: 201,
+					response: null,
+					attempts: 1,
+					retriedAfter: [],
+				},
+				pairedItem: { item: 3 },
+			},
+		]);
+		expect(errorOutput.map((item) => item.pairedItem)).toEqual([
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 4 },
+			{ item: 5 },
+		]);
+		expect(errorOutput[3]).toEqual({
+			json: {
+				...MIXED_BATCH[5],
+				error: 'Item 5 (reference "M-5"): Ruler rejected the data (HTTP 503: Invalid Visitor Id)',
+				details: {
+					status: 'failed',
+					reference: 'M-5',
+					siteId: '777',
+					httpStatus: 503,
+					response: 'Invalid Visitor Id',
+					attempts: 1,
+					retriedAfter: [],
+					description:
+						'Ruler reported a problem with the values, so the item was not sent again. Check the visitor identifiers and the other values, and run again.',
+				},
+			},
+			pairedItem: { item: 5 },
+		});
+		expect(errorOutput[0].json).toEqual({
+			...MIXED_BATCH[1],
+			error:
+				'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds"',
+			details: {
+				status: 'invalid',
+				reference: 'M-1',
+				field: 'currencyCode',
+				attempts: 0,
+				description: 'Fix the value in the source data or in the node, and run again.',
+			},
+		});
+	});
+
+	it('fails the node with a count of uploaded and failed items when not set to continue', async () => {
+		const { sandbox } = env;
+		sandbox.faults.add(DATA_ERROR);
+
+		const { main, errorOutput, error } = await runRuler(sandbox, uploadParameters(), MIXED_BATCH);
+
+		expect(main).toEqual([]);
+		expect(errorOutput).toEqual([]);
+		expect(error?.message).toBe('4 of 6 items failed (2 uploaded)');
+		expect(error?.description?.split('\n')).toEqual([
+			'• Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds" Fix the value in the source data or in the node, and run again.',
+			'• Item 2 (reference "M-2"): Ruler rejected the opportunity as invalid (HTTP 400) A value does not meet Ruler\'s rules: check that the pipeline stage exists in Ruler with exactly this spelling and case, and the identifiers, date and currency. Ruler said: PipelineStage: "closed won" is not a pipeline stage of this site.',
+			'• Item 4 (reference "M-0"): Reference "M-0" was already used by item 0; an opportunity is sent once per run, so this item was not sent Fix the value in the source data or in the node, and run again.',
+			'• Item 5 (reference "M-5"): Ruler rejected the data (HTTP 503: Invalid Visitor Id) Ruler reported a problem with the values, so the item was not sent again. Check the visitor identifiers and the other values, and run again.',
+			'To keep the good items flowing and route failed ones, set Settings → On Error to "Continue (using error output)".',
+		]);
+		// The good items were uploaded before the node failed; the count says so.
+		expect(sandbox.writesFor('1234', 'M-0')).toBe(1);
+		expect(sandbox.writesFor('1234', 'M-3')).toBe(1);
+	});
+});

@@ -1,0 +1,309 @@
+'use strict';
+// A Ruler Analytics REST API emulator on loopback, following the project's API contract: the
+// form-encoded login, the Bearer check (401 for unknown or stale tokens), the opportunity upload
+// with server-side validation (400 naming the fields), storage by site and Reference counting
+// every write, and switchable latency, rate limit and faults (through the kit).
+const { createServer } = require('./kit');
+
+const UPLOAD = /^\/v1\/([^/]+)\/opportunity\/upload$/;
+const IDENTIFIER_KEYS = ['EmailAddress', 'PhoneNumber', 'RaId', 'PayloadValue', 'CookieValue'];
+const DATE = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}:\d{2}(\.\d{1,7})?)?$/;
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const LATEST_OFFSET_MS = 14 * 60 * 60 * 1000;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const isText = (value) => typeof value === 'string' && value.trim() !== '';
+
+/** Ruler documents no error shape; this one is ASP.NET's validation answer. */
+const invalid = (errors) => ({
+	status: 400,
+	body: { title: 'One or more validation errors occurred.', status: 400, errors },
+});
+
+/** A date-only value may be today anywhere on earth; a date-time may be a few minutes ahead. */
+function checkDate(value, now) {
+	const match = typeof value === 'string' ? DATE.exec(value) : null;
+	if (!match) return 'Must be yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss (UTC).';
+	const time = Date.parse(match[2] ? `${value}Z` : `${value}T00:00:00Z`);
+	if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== match[1]) {
+		return 'Is not a valid date.';
+	}
+	const latest = match[2]
+		? now + CLOCK_SKEW_MS
+		: Date.parse(new Date(now + LATEST_OFFSET_MS).toISOString().slice(0, 10));
+	return time > latest ? 'Must not be in the future.' : undefined;
+}
+
+function checkIdentifiers(list) {
+	if (!Array.isArray(list) || list.length === 0) {
+		return 'At least one visitor identifier is required.';
+	}
+	for (const entry of list) {
+		if (!entry || !IDENTIFIER_KEYS.includes(entry.Key)) {
+			return `Key must be one of ${IDENTIFIER_KEYS.join(', ')}.`;
+		}
+		if (!isText(entry.Value)) return 'Value is required.';
+	}
+	return undefined;
+}
+
+function checkProperties(list) {
+	if (list === undefined) return undefined;
+	if (!Array.isArray(list)) return 'Must be an array.';
+	return list.every((entry) => entry && isText(entry.Name) && typeof entry.Value === 'string')
+		? undefined
+		: 'Every property needs a Name and a string Value.';
+}
+
+/** Field → problem, for every documented rule the body breaks. */
+function validate(body, stages, now) {
+	const errors = {};
+	if (typeof body.OpportunityValue !== 'number' || !Number.isFinite(body.OpportunityValue)) {
+		errors.OpportunityValue = ['Must be a number.'];
+	}
+	const date = checkDate(body.OpportunityDateTime, now);
+	if (date) errors.OpportunityDateTime = [date];
+	if (!stages.includes(body.PipelineStage)) {
+		errors.PipelineStage = [`"${body.PipelineStage}" is not a pipeline stage of this site.`];
+	}
+	const identifiers = checkIdentifiers(body.VisitorIdentifierOptions);
+	if (identifiers) errors.VisitorIdentifierOptions = [identifiers];
+	if (typeof body.CurrencyCode !== 'string' || !/^[A-Z]{3}$/.test(body.CurrencyCode)) {
+		errors.CurrencyCode = ['Must be an ISO 4217 code.'];
+	}
+	if (!isText(body.Reference)) errors.Reference = ['Is required.'];
+	const labels = body.Labels;
+	if (
+		labels !== undefined &&
+		!(Array.isArray(labels) && labels.every((l) => typeof l === 'string'))
+	) {
+		errors.Labels = ['Must be an array of strings.'];
+	}
+	const properties = checkProperties(body.AdditionalDataProperties);
+	if (properties) errors.AdditionalDataProperties = [properties];
+	return errors;
+}
+
+/**
+ * @param {object} options
+ * @param {string} [options.username]
+ * @param {string} [options.password]
+ * @param {string[]} [options.stages]   pipeline stages configured in Ruler (matched case-sensitively)
+ * @param {string[]} [options.sites]    site IDs that exist (others get 404); default: any
+ * @param {number} [options.latencyMs]  every request waits this long before it is handled
+ * @param {number} [options.ratePerSecond]  uploads allowed per second; more get 429 with Retry-After
+ * @param {number} [options.expiresIn]  seconds a token lives (reported only; see expireTokens)
+ */
+function createRulerSandbox(options = {}) {
+	const config = {
+		username: 'ruler.user@example.com',
+		password: 'correct horse battery',
+		stages: ['Lead', 'Opportunity', 'Proposal', 'Closed Won', 'Closed Lost'],
+		sites: undefined,
+		latencyMs: 0,
+		ratePerSecond: 0,
+		expiresIn: 3600,
+		...options,
+	};
+	const state = {
+		tokens: new Set(),
+		/** Opportunities by `${siteId}/${Reference}`: the last body stored and how often it was written. */
+		opportunities: new Map(),
+		writes: 0,
+		nextToken: 1,
+		/** When the accepted uploads of the last second arrived, for the rate limit. */
+		recentUploads: [],
+	};
+
+	const routes = [];
+	const waiters = [];
+	const onRequest = (record) => {
+		for (const waiter of [...waiters]) {
+			if (waiter.method && waiter.method !== record.method) continue;
+			if (!waiter.path.test(record.path)) continue;
+			waiters.splice(waiters.indexOf(waiter), 1);
+			waiter.resolve(record);
+		}
+	};
+	const server = createServer({
+		name: 'Ruler',
+		routes,
+		recordBodies: config.recordBodies !== false,
+		seed: config.seed,
+		onRequest,
+	});
+
+	function issueToken() {
+		const token = `ruler-token-${state.nextToken++}`;
+		state.tokens.add(token);
+		return token;
+	}
+
+	function bearer(req) {
+		const header = req.headers.authorization || '';
+		return header.startsWith('Bearer ') ? header.slice(7) : '';
+	}
+
+	/** Milliseconds until another upload is allowed, or 0 when one is allowed now (and counted). */
+	function rateLimitWait(now) {
+		if (!config.ratePerSecond) return 0;
+		state.recentUploads = state.recentUploads.filter((at) => at > now - 1000);
+		if (state.recentUploads.length < config.ratePerSecond) {
+			state.recentUploads.push(now);
+			return 0;
+		}
+		return Math.max(1, state.recentUploads[0] + 1000 - now);
+	}
+
+	function store(siteId, body) {
+		const key = `${siteId}/${body.Reference}`;
+		const writes = (state.opportunities.get(key)?.writes ?? 0) + 1;
+		state.opportunities.set(key, { body, writes });
+		state.writes += 1;
+	}
+
+	async function upload({ req, params, body }) {
+		const siteId = decodeURIComponent(params[0]);
+		if (!state.tokens.has(bearer(req))) {
+			return { status: 401, body: { message: 'Authorization has been denied for this request.' } };
+		}
+		const wait = rateLimitWait(Date.now());
+		if (wait) {
+			return {
+				status: 429,
+				headers: { 'Retry-After': (wait / 1000).toFixed(3) },
+				body: { message: 'Too many requests.' },
+			};
+		}
+		let parsed;
+		try {
+			parsed = JSON.parse(body);
+		} catch {
+			return invalid({ body: ['Must be a JSON object.'] });
+		}
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+			return invalid({ body: ['Must be a JSON object.'] });
+		}
+		const errors = validate(parsed, config.stages, Date.now());
+		if (Object.keys(errors).length) return invalid(errors);
+		if (config.sites && !config.sites.includes(siteId)) {
+			return { status: 404, body: { message: `Site ${siteId} was not found.` } };
+		}
+		store(siteId, parsed);
+		return { status: 201 };
+	}
+
+	function login({ req, body }) {
+		const type = String(req.headers['content-type'] || '');
+		const form = new URLSearchParams(
+			type.startsWith('application/x-www-form-urlencoded') ? body : '',
+		);
+		if (form.get('username') !== config.username || form.get('password') !== config.password) {
+			return {
+				status: 400,
+				body: {
+					error: 'invalid_grant',
+					error_description: 'The user name or password is incorrect.',
+				},
+			};
+		}
+		return {
+			body: {
+				access_token: issueToken(),
+				scope: 'api',
+				expires_in: config.expiresIn,
+				refresh_token: `refresh-${state.nextToken}`,
+			},
+		};
+	}
+
+	// The record also keeps the answer's status and Retry-After, so tests can check the client's waits.
+	const withLatency = (handler) => async (ctx) => {
+		if (config.latencyMs) await sleep(config.latencyMs);
+		const reply = await handler(ctx);
+		ctx.record.status = reply.status ?? 200;
+		ctx.record.retryAfter = reply.headers?.['Retry-After'];
+		return reply;
+	};
+	routes.push(['POST', /^\/v1\/login$/, withLatency(login)], ['PUT', UPLOAD, withLatency(upload)]);
+
+	/** HTTP control for runs in a real n8n: settings, stale tokens, the stored opportunities. */
+	server.control = (req, res, path, text, send) => {
+		if (path === '/__sandbox/config' && req.method === 'POST') {
+			const { latencyMs, ratePerSecond, stages } = JSON.parse(text || '{}');
+			Object.assign(config, JSON.parse(JSON.stringify({ latencyMs, ratePerSecond, stages })));
+			return send(res, { status: 204 });
+		}
+		if (path === '/__sandbox/expire-tokens' && req.method === 'POST') {
+			server.expireTokens();
+			return send(res, { status: 204 });
+		}
+		if (path === '/__sandbox/opportunities') {
+			return send(res, {
+				body: { writes: state.writes, opportunities: Object.fromEntries(state.opportunities) },
+			});
+		}
+		return send(res, { status: 404, body: {} });
+	};
+
+	const resetServer = server.reset;
+	Object.assign(server, {
+		config,
+		state,
+		uploadPath: UPLOAD,
+		issueToken,
+		/** Every token issued so far stops working: the next upload with one gets a 401. */
+		expireTokens() {
+			state.tokens.clear();
+		},
+		/** Resolves with the next request whose path matches (and method, if given), as it arrives. */
+		waitForRequest(path, method) {
+			return new Promise((resolve) => waiters.push({ path, method, resolve }));
+		},
+		/** How often an opportunity was written, to spot double writes. */
+		writesFor(siteId, reference) {
+			return state.opportunities.get(`${siteId}/${reference}`)?.writes ?? 0;
+		},
+		stored(siteId, reference) {
+			return state.opportunities.get(`${siteId}/${reference}`)?.body;
+		},
+		/** Clears the record, faults, tokens, storage and switchable behaviour between tests. */
+		reset() {
+			resetServer();
+			state.tokens.clear();
+			state.opportunities.clear();
+			state.writes = 0;
+			state.nextToken = 1;
+			state.recentUploads = [];
+			config.latencyMs = options.latencyMs ?? 0;
+			config.ratePerSecond = options.ratePerSecond ?? 0;
+			config.sites = options.sites;
+		},
+		/** A username and password credential; n8n logs in with it. */
+		credentials(overrides = {}) {
+			return {
+				authMethod: 'password',
+				username: config.username,
+				password: config.password,
+				sessionToken: '',
+				apiUrl: server.url,
+				authUrl: server.url,
+				...overrides,
+			};
+		},
+		/** A pasted access token credential, with a token valid now. */
+		tokenCredentials(overrides = {}) {
+			return {
+				authMethod: 'accessToken',
+				accessToken: issueToken(),
+				sessionToken: '',
+				apiUrl: server.url,
+				authUrl: server.url,
+				...overrides,
+			};
+		},
+	});
+	return server;
+}
+
+module.exports = { createRulerSandbox, IDENTIFIER_KEYS };

@@ -1,0 +1,44 @@
+import { formatDate, parseDate } from '../../nodes/shared/dates';
+import { DateTime } from 'luxon';
+
+const utc = (value: unknown, zone = 'Europe/Berlin') => {
+	const parsed = parseDate(value, zone);
+	return parsed && { iso: parsed.utc.toISO(), dateOnly: parsed.dateOnly };
+};
+
+describe('parseDate', () => {
+	it.each([
+		['2024-05-01', '2024-05-01T00:00:00.000Z', true],
+		['5/1/2024', '2024-05-01T00:00:00.000Z', true],
+		['2024-05-01T10:00:00Z', '2024-05-01T10:00:00.000Z', false],
+		['2024-05-01T10:00:00+02:00', '2024-05-01T08:00:00.000Z', false],
+		['2024-05-01 10:00', '2024-05-01T08:00:00.000Z', false],
+		['2017-10-05 1:15', '2017-10-04T23:15:00.000Z', false],
+		['Wed, 01 May 2024 10:00:00 GMT', '2024-05-01T10:00:00.000Z', false],
+		['5/1/2024 3:30 PM', '2024-05-01T13:30:00.000Z', false],
+		[1714557600000, '2024-05-01T10:00:00.000Z', false],
+		[1714557600, '2024-05-01T10:00:00.000Z', false],
+		['1714557600000', '2024-05-01T10:00:00.000Z', false],
+	])('reads %p', (value, iso, dateOnly) => {
+		expect(utc(value)).toEqual({ iso, dateOnly });
+	});
+
+	it('reads JavaScript dates and Luxon DateTimes', () => {
+		expect(utc(new Date('2024-05-01T10:00:00Z'))?.iso).toBe('2024-05-01T10:00:00.000Z');
+		expect(utc(DateTime.fromISO('2024-05-01T12:00:00', { zone: 'Europe/Berlin' }))?.iso).toBe('2024-05-01T10:00:00.000Z');
+	});
+
+	it.each(['', 'soon', '2024-13-01', '31/31/2024', null, {}, NaN])('rejects %p', (value) => {
+		expect(parseDate(value, 'UTC')).toBeUndefined();
+	});
+});
+
+describe('formatDate', () => {
+	it('formats in UTC, keeping the calendar date of a date-only value', () => {
+		const moment = parseDate('2024-05-01T23:30:00-02:00', 'UTC')!;
+		expect(formatDate(moment, 'date')).toBe('2024-05-02');
+		expect(formatDate(moment, 'dateTime')).toBe('2024-05-02T01:30:00');
+		expect(formatDate(moment, 'sql')).toBe('2024-05-02 01:30:00');
+		expect(formatDate(parseDate('2024-05-01', 'Pacific/Kiritimati')!, 'date')).toBe('2024-05-01');
+	});
+});
