@@ -30,6 +30,12 @@ const NODES = [
 			request: /\/api\/bulk\/2\.0\/opportunities\/fields$/,
 		},
 	},
+	{
+		displayName: 'Ruler Opportunity Upload',
+		sandbox: 'ruler',
+		iconPath: '/icons/n8n-nodes-eloqua-ruler/dist/nodes/RulerOpportunityUpload/ruler.svg',
+		fields: ['Credential', 'Site ID', 'Opportunity Value', 'Opportunity Date', 'Pipeline Stage', 'Visitor Identifiers', 'Options'],
+	},
 ];
 
 const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -63,8 +69,9 @@ describe.each(versionsUnderTest())('editor of n8n %s', (version) => {
 	});
 
 	describe.each(NODES.map((node) => [node.displayName, node]))('%s', (displayName, node) => {
+		let mark;
 		beforeAll(async () => {
-			n8n.servers[node.sandbox].reset();
+			mark = n8n.servers[node.sandbox].requests.length;
 			await page.goto(`${n8n.server.baseUrl}/workflow/new`);
 			await page.locator('[data-test-id=node-creator-plus-button]').click();
 		});
@@ -81,8 +88,13 @@ describe.each(versionsUnderTest())('editor of n8n %s', (version) => {
 		});
 
 		it('opens its parameter panel with the key fields', async () => {
-			await page.locator('[data-test-id=node-creator-item-name]', { hasText: node.action }).first().click();
+			// A node with several actions lists them first; a single-purpose node opens at once.
+			if (node.action) await page.locator('[data-test-id=node-creator-item-name]', { hasText: node.action }).first().click();
 			const panel = page.locator('[data-test-id=ndv]');
+			// 2.x first shows a community node's details page with "Add to workflow".
+			const add = page.getByRole('button', { name: 'Add to workflow' });
+			await panel.or(add).first().waitFor();
+			if (await add.isVisible()) await add.click();
 			await panel.waitFor();
 			for (const field of node.fields) await panel.locator('[data-test-id=input-label], label', { hasText: field }).first().waitFor();
 			const header = panel.locator(`img[src$="${node.iconPath}"]`).first();
@@ -91,8 +103,7 @@ describe.each(versionsUnderTest())('editor of n8n %s', (version) => {
 			await shot(`${slug(displayName)}-2-parameters`);
 		});
 
-		it('lists the sandbox\'s fields in the column mapper', async () => {
-			if (!node.mapper) return;
+		if (node.mapper) it('lists the sandbox\'s fields in the column mapper', async () => {
 			const mapper = page.locator('[data-test-id=resource-mapper-container]');
 			for (const column of node.mapper.required) await mapper.locator('[data-test-id=input-label], label', { hasText: column }).first().waitFor();
 			await mapper.locator('[data-test-id=add-fields-select]').click();
@@ -104,7 +115,8 @@ describe.each(versionsUnderTest())('editor of n8n %s', (version) => {
 			await page.waitForTimeout(500); // let the menu finish fading in for the screenshot
 			await shot(`${slug(displayName)}-3-column-mapper`);
 			await page.keyboard.press('Escape');
-			expect(n8n.servers[node.sandbox].requestsTo(node.mapper.request, 'GET').length).toBeGreaterThan(0);
+			const asked = n8n.servers[node.sandbox].requests.slice(mark).filter((r) => r.method === 'GET' && node.mapper.request.test(r.path));
+			expect(asked.length).toBeGreaterThan(0);
 		});
 	});
 });

@@ -20,9 +20,9 @@ const EXAMPLES = {
 			['Import into Eloqua', FAILED, 4, 'invalid', 'CRM-1005'],
 		],
 		errors: { 'CRM-1004': /stage/i, 'CRM-1005': /Amount/ },
-		// The input field each failed item must still carry on the error output (merged by the engine).
-		inputKey: 'dealId',
-		uploaded: ['CRM-1001', 'CRM-1002', 'CRM-1003', 'CRM-1004'],
+		// Per node, the input field a failed item carries on the error output (merged in by the engine).
+		inputKey: { 'Import into Eloqua': 'dealId' },
+		sent: { eloqua: ['CRM-1001', 'CRM-1002', 'CRM-1003', 'CRM-1004'] },
 	},
 	EloquaHourlySync: {
 		items: [
@@ -31,14 +31,69 @@ const EXAMPLES = {
 			['Import into Eloqua', FAILED, 2, 'invalid', 'CRM-2003'],
 		],
 		errors: { 'CRM-2003': /CloseDate/ },
-		inputKey: 'OpportunityID',
-		uploaded: ['CRM-2001', 'CRM-2002'],
+		inputKey: { 'Import into Eloqua': 'OpportunityID' },
+		sent: { eloqua: ['CRM-2001', 'CRM-2002'] },
+	},
+	EloquaRulerPipeline: {
+		items: [
+			['Import into Eloqua', 'main', 0, 'imported', 'CRM-1001'],
+			['Import into Eloqua', 'main', 1, 'imported', 'CRM-1002'],
+			['Import into Eloqua', 'main', 2, 'imported', 'CRM-1003'],
+			['Import into Eloqua', FAILED, 3, 'rejected', 'CRM-1004'],
+			['Import into Eloqua', FAILED, 4, 'invalid', 'CRM-1005'],
+			// Ruler's items are the deals Eloqua imported; "Qualification" is no Ruler pipeline stage.
+			['Upload to Ruler', 'main', 0, 'uploaded', 'CRM-1001'],
+			['Upload to Ruler', 'main', 2, 'uploaded', 'CRM-1003'],
+			['Upload to Ruler', FAILED, 1, 'failed', 'CRM-1002'],
+		],
+		errors: { 'CRM-1004': /stage/i, 'CRM-1005': /Amount/, 'CRM-1002': /invalid \(HTTP 400\)/ },
+		inputKey: { 'Import into Eloqua': 'dealId', 'Upload to Ruler': 'opportunityId' },
+		sent: { eloqua: ['CRM-1001', 'CRM-1002', 'CRM-1003', 'CRM-1004'], ruler: ['CRM-1001', 'CRM-1002', 'CRM-1003'] },
+		// Where failed items stay on the main output (n8n 1.x), Eloqua's failures flow on into Ruler.
+		ifFailedStayOnMain: {
+			items: [
+				['Upload to Ruler', 'main', 3, 'failed', 'CRM-1004'],
+				['Upload to Ruler', 'main', 4, 'invalid', 'CRM-1005'],
+			],
+			errors: { 'Upload to Ruler': { 'CRM-1004': /invalid \(HTTP 400\)/, 'CRM-1005': /Opportunity Value/ } },
+			sent: { ruler: ['CRM-1001', 'CRM-1002', 'CRM-1003', 'CRM-1004'] },
+		},
 	},
 };
 
-/** The expected rows for one n8n version. */
-function expectedItems(example, version) {
-	return example.items.map(([node, output, ...rest]) => [node, output === FAILED ? FAILED_OUTPUT[version] : output, ...rest]);
+/** The ids each sandbox received, from the requests it recorded. */
+const SENT = {
+	eloqua: (requests) => requests.filter((r) => r.method === 'POST' && /\/data$/.test(r.path)).flatMap((r) => JSON.parse(r.body)).map((row) => row.OpportunityID),
+	ruler: (requests) => requests.filter((r) => r.method === 'PUT' && /\/opportunity\/upload$/.test(r.path)).map((r) => JSON.parse(r.body).Reference),
+};
+
+/**
+ * Tests known to fail on one n8n version because of a bug in the nodes, reported to their owner.
+ * They run as `it.failing`: once the bug is fixed they fail, and the entry here must go.
+ */
+const KNOWN_FAILURES = {
+	'1.123.81': {
+		EloquaRulerPipeline: {
+			because:
+				'n8n 1.x throws a NodeApiError without the response for a 4xx answer; the Ruler node reads it as a network error, retries 4 times and reports "Could not reach Ruler"',
+			tests: ['clear error', 'sends exactly'],
+		},
+	},
+};
+
+/** `it`, or `it.failing` for a test listed as a known failure of this example on this version. */
+function itFor(version, workflowId) {
+	const known = KNOWN_FAILURES[version]?.[workflowId];
+	return (name, fn) => (known?.tests.some((part) => name.includes(part)) ? it.failing : it)(name, fn);
 }
 
-module.exports = { EXAMPLES, expectedItems };
+/** What one example must do on one n8n version: items, errors by node and id, ids sent. */
+function expectedFor(example, version) {
+	const onMain = FAILED_OUTPUT[version] === 'main';
+	const extra = (onMain && example.ifFailedStayOnMain) || { items: [], errors: {}, sent: {} };
+	const items = [...example.items, ...extra.items].map(([node, output, ...rest]) => [node, output === FAILED ? FAILED_OUTPUT[version] : output, ...rest]);
+	const errors = (node, id) => extra.errors[node]?.[id] ?? example.errors[id];
+	return { items, errors, sent: { ...example.sent, ...extra.sent }, inputKey: example.inputKey };
+}
+
+module.exports = { EXAMPLES, SENT, expectedFor, itFor };

@@ -6,7 +6,10 @@ const CREDENTIALS = {
 		{ id: 'EloquaSandboxBasic', name: 'Eloqua sandbox (Basic)', type: 'eloquaApi', data: sandbox.credentials() },
 		{ id: 'EloquaSandboxOAuth', name: 'Eloqua sandbox (OAuth2)', type: 'eloquaOAuth2Api', data: sandbox.oauthCredentials() },
 	],
-	ruler: (sandbox) => [{ id: 'RulerSandboxLogin', name: 'Ruler sandbox', type: 'rulerApi', data: sandbox.credentials() }],
+	ruler: (sandbox) => [
+		{ id: 'RulerSandboxLogin', name: 'Ruler sandbox (login)', type: 'rulerApi', data: sandbox.credentials() },
+		{ id: 'RulerSandboxToken', name: 'Ruler sandbox (token)', type: 'rulerApi', data: sandbox.tokenCredentials() },
+	],
 };
 
 /** The same credentials with a wrong secret, for checks that a bad secret fails clearly. */

@@ -22,7 +22,6 @@ async function demo(version) {
 	try {
 		const env = await prepareHome({ version, home, ports: PORTS.demo, tarball, servers: sandboxes.servers });
 		for (const { file, workflow } of examples()) {
-			for (const server of Object.values(sandboxes.servers)) server.reset();
 			const result = await step(`Run examples/${file} (n8n execute --id=${workflow.id})`, () => execute(version, env, workflow.id));
 			const rows = itemResults(result.run, workflow);
 			say(`\n${workflow.name}\n${table(rows)}\nTotals: ${totals(rows)}${result.code === 0 ? '' : `  — n8n exited with ${result.code}`}\n`);

@@ -9,13 +9,15 @@ function itemResults(run, workflow) {
 	return ours.flatMap((node) => {
 		const outputs = runData[node.name]?.[0]?.data?.main ?? [];
 		const row = (output) => (item) => {
-			const details = item.json.details ?? {};
+			// A failed item's own result is under `details`; on the error output the engine merged the
+			// input item's fields (perhaps an earlier node's status) beside it.
+			const own = item.json.error && item.json.details ? item.json.details : item.json;
 			return {
 				node: node.name,
 				output,
 				item: item.pairedItem?.item ?? null,
-				status: item.json.status ?? details.status ?? null,
-				id: item.json.opportunityId ?? details.opportunityId ?? null,
+				status: own.status ?? null,
+				id: own.opportunityId ?? own.reference ?? null,
 				error: item.json.error ?? null,
 				json: item.json,
 			};

@@ -17,15 +17,19 @@ async function step(name, work) {
 }
 
 /**
- * Runs a command; its output is shown only if it fails (npm is very chatty), while a heartbeat
+ * Runs a command and resolves with its stdout; its output is shown only if it fails (npm is very chatty), while a heartbeat
  * line every `heartbeatMs` shows the command is still working and, if given, how far it got.
  */
 function run(command, args, { cwd, env, heartbeatMs = 20000, progress, quiet = true } = {}) {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { cwd, env: env || process.env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
 		let output = '';
+		let stdout = '';
 		const keep = (chunk) => (output = (output + chunk).slice(-20000));
-		child.stdout?.on('data', keep);
+		child.stdout?.on('data', (chunk) => {
+			stdout += chunk;
+			keep(chunk);
+		});
 		child.stderr?.on('data', keep);
 		const started = Date.now();
 		const timer = setInterval(() => {
@@ -38,7 +42,7 @@ function run(command, args, { cwd, env, heartbeatMs = 20000, progress, quiet = t
 		});
 		child.on('close', (code) => {
 			clearInterval(timer);
-			if (code === 0) return resolve(output);
+			if (code === 0) return resolve(stdout);
 			reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output}`));
 		});
 	});
