@@ -22,7 +22,7 @@ const DEFAULT_VERSION = '2.41.1';
 const PORTS = {
 	start: { n8n: 5678, broker: 5679, eloqua: 5690, ruler: 5691 },
 	e2e: { n8n: 5700, broker: 5701, eloqua: 5702, ruler: 5703 },
-	demo: { n8n: null, broker: 5711, eloqua: 5712, ruler: 5713 },
+	demo: { n8n: null, broker: 5721, eloqua: 5722, ruler: 5723 },
 };
 
 const OWNER = { email: 'owner@example.com', password: 'Sandbox-Owner-1', firstName: 'Sandbox', lastName: 'Owner' };
