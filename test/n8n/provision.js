@@ -6,7 +6,7 @@ const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 
-const { CACHE, NODE24, VERSIONS, paths, versionOf } = require('./config');
+const { CACHE, NODE24, REPO, VERSIONS, paths, versionOf } = require('./config');
 const { step, run, say } = require('./steps');
 
 const NPM_QUIET = ['--no-audit', '--no-fund', '--loglevel=error'];
@@ -77,7 +77,6 @@ async function ensureN8n(version) {
 
 /** Builds the package and packs it the way `npm publish` would; returns the tarball's path. */
 async function packPackage() {
-	const { REPO } = require('./config');
 	await step('Build the package (npm run build)', () => run('npm', ['run', 'build'], { cwd: REPO }));
 	return await step('Pack the package (npm pack)', async () => {
 		fs.mkdirSync(paths.packages, { recursive: true });
@@ -92,7 +91,7 @@ async function provision(versions) {
 	for (const version of versions) await ensureN8n(version);
 }
 
-module.exports = { provision, packPackage, runtimeEnv, nodeBinary, ensureN8n };
+module.exports = { provision, packPackage, runtimeEnv, nodeBinary };
 
 if (require.main === module) {
 	const wanted = process.argv.slice(2);
