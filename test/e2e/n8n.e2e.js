@@ -29,7 +29,7 @@ describe.each(versionsUnderTest())('n8n %s', (version) => {
 	const n8n = useN8n(version);
 
 	it('loads both node types and all credential types of the package', async () => {
-		expect(NODE_TYPES).toContain(`${manifest.name}.eloquaOpportunityImport`);
+		expect(NODE_TYPES).toEqual([`${manifest.name}.eloquaOpportunityImport`, `${manifest.name}.rulerOpportunityUpload`]);
 		expect(CREDENTIAL_TYPES).toEqual(expect.arrayContaining(['eloquaApi', 'eloquaOAuth2Api', 'rulerApi']));
 		const nodes = await n8n.api.nodeTypes();
 		const loaded = new Set(nodes.map((node) => node.name));
@@ -40,6 +40,7 @@ describe.each(versionsUnderTest())('n8n %s', (version) => {
 
 	it('serves each node icon as an SVG', async () => {
 		const nodes = (await n8n.api.nodeTypes()).filter((node) => NODE_TYPES.includes(node.name));
+		expect(nodes.map((node) => node.name).sort()).toEqual([...NODE_TYPES].sort());
 		for (const node of nodes) {
 			const icons = node.iconUrl && typeof node.iconUrl === 'object' ? Object.values(node.iconUrl) : [node.iconUrl];
 			expect(icons.length).toBeGreaterThan(0);
