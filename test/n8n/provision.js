@@ -68,10 +68,14 @@ async function ensureN8n(version) {
 	await step(`Download and install n8n ${version} with its dependencies from the npm registry (≈3 GB, a few minutes)`, () =>
 		run('npm', ['install', '--ignore-scripts', ...NPM_QUIET], { cwd: dir, env, progress: () => sizeOf(dir) }),
 	);
+	// Explicitly on: under `npm run`, npm hands this repo's ignore-scripts=true down to child npms.
 	await step(`Build sqlite3 for n8n ${version} (native module, compiles from source)`, () =>
-		run('npm', ['rebuild', 'sqlite3', ...NPM_QUIET], { cwd: dir, env }),
+		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', ...NPM_QUIET], { cwd: dir, env }),
 	);
-	await step(`Check n8n ${version} starts`, () => run(nodeBinary(version), [paths.n8nBin(version), '--version'], { cwd: dir, env }));
+	await step(`Check n8n ${version} runs and its database driver loads`, async () => {
+		await run(nodeBinary(version), [paths.n8nBin(version), '--version'], { cwd: dir, env });
+		await run(nodeBinary(version), ['-e', "require('sqlite3')"], { cwd: path.join(dir, 'node_modules', 'n8n'), env });
+	});
 	markDone(dir, id);
 }
 
