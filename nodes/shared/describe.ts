@@ -95,7 +95,7 @@ export function explainFailure(result: HttpResult, statuses: StatusExplanations,
 	}
 	if (result.kind === 'network') {
 		return {
-			message: `Could not reach ${service} (${result.code})`,
+			message: `Could not reach ${service} (${result.code}${result.message ? `: ${redact(clip(result.message))}` : ''})`,
 			description: `The connection to ${result.url} failed before an answer arrived. Check the URL in the credential, the network and any proxy, then run the workflow again.`,
 		};
 	}

@@ -12,7 +12,7 @@ export type ApiContext = IExecuteFunctions | ILoadOptionsFunctions;
 /** What came back from one HTTP attempt, reduced to what the nodes need. Never holds request config. */
 export type HttpResult =
 	| { kind: 'response'; status: number; headers: IDataObject; body: unknown; url: string }
-	| { kind: 'network'; code: string; url: string }
+	| { kind: 'network'; code: string; url: string; message?: string }
 	| { kind: 'cancelled'; url: string };
 
 /**
@@ -102,7 +102,11 @@ export function resultFromError(error: unknown, fallbackUrl: string): HttpResult
 		};
 	}
 	const code = chain.map((e) => e.code).find((c) => typeof c === 'string' && /^[A-Z_]+$/.test(c));
-	return { kind: 'network', code: (code as string | undefined) ?? 'ERR_NETWORK', url };
+	if (code) return { kind: 'network', code: code as string, url };
+	// No answer and no network code: an error raised on the way (e.g. by a login step). Not
+	// retryable; its own message is the best explanation there is.
+	const message = chain.map((e) => (e as { message?: unknown }).message).filter((m) => typeof m === 'string').pop() as string | undefined;
+	return { kind: 'network', code: 'ERR_UNKNOWN', url, message };
 }
 
 export function headerValue(headers: IDataObject, name: string): string | undefined {

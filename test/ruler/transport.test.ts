@@ -48,10 +48,10 @@ describe('the retry decision', () => {
 			{ retry: false },
 		],
 		[
-			'a refused connection never arrived, so it is retried anyway',
+			'a refused connection is final: nothing is listening, which a retry does not fix',
 			network('ECONNREFUSED'),
 			false,
-			{ retry: true },
+			{ retry: false },
 		],
 		['504 is final when unknown outcomes are not retried', answer(504), false, { retry: false }],
 		[

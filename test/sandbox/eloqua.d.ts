@@ -14,6 +14,8 @@ export interface EloquaSandboxOptions {
 	countRowsOnly?: boolean;
 	seed?: number;
 	customFields?: string[][];
+	clientId?: string;
+	clientSecret?: string;
 }
 
 export interface StoredDefinition extends IDataObject {

@@ -23,6 +23,8 @@ export interface FaultRule {
 	body?: unknown;
 	reset?: boolean;
 	delayMs?: number;
+	/** Answer `status` with the request's headers and body echoed back. */
+	echoRequest?: boolean;
 }
 
 export interface SandboxServer {

@@ -49,6 +49,7 @@ function send(res, reply) {
  *   {..., reset: true}            the connection is destroyed without an answer
  *   {..., delayMs}                the request waits, then is routed normally
  *   {..., probability}            applies to that share of matching requests (seeded, see `seed`)
+ *   {..., echoRequest: true}      answers `status` (400) with the request's headers and body echoed
  */
 function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }) {
 	const requests = [];
@@ -118,6 +119,8 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 			record.fault = fault.reset ? 'reset' : fault.status || `delay ${fault.delayMs}`;
 			if (fault.delayMs) await sleep(fault.delayMs);
 			if (fault.reset) return req.socket.destroy();
+			// A hostile or buggy server that echoes the request (headers and all) in its error body.
+			if (fault.echoRequest) return send(res, { status: fault.status || 400, body: { message: 'echo', headers: req.headers, body: body.text } });
 			if (fault.status) return send(res, fault);
 		}
 		await route(req, res, path, url, body, record);
