@@ -36,18 +36,20 @@ const EXAMPLES = {
 	},
 	EloquaRulerPipeline: {
 		items: [
-			['Import into Eloqua', 'main', 0, 'imported', 'CRM-1001'],
-			['Import into Eloqua', 'main', 1, 'imported', 'CRM-1002'],
-			['Import into Eloqua', 'main', 2, 'imported', 'CRM-1003'],
-			['Import into Eloqua', FAILED, 3, 'rejected', 'CRM-1004'],
-			['Import into Eloqua', FAILED, 4, 'invalid', 'CRM-1005'],
+			['Import into Eloqua and link contacts', 'main', 0, 'imported', 'CRM-1001'],
+			['Import into Eloqua and link contacts', 'main', 1, 'imported', 'CRM-1002'],
+			['Import into Eloqua and link contacts', 'main', 2, 'imported', 'CRM-1003'],
+			['Import into Eloqua and link contacts', FAILED, 3, 'rejected', 'CRM-1004'],
+			['Import into Eloqua and link contacts', FAILED, 4, 'invalid', 'CRM-1005'],
 			// Ruler's items are the deals Eloqua imported; "Qualification" is no Ruler pipeline stage.
 			['Upload to Ruler', 'main', 0, 'uploaded', 'CRM-1001'],
 			['Upload to Ruler', 'main', 2, 'uploaded', 'CRM-1003'],
 			['Upload to Ruler', FAILED, 1, 'failed', 'CRM-1002'],
 		],
 		errors: { 'CRM-1004': /stage/i, 'CRM-1005': /Amount/, 'CRM-1002': /invalid \(HTTP 400\)/ },
-		inputKey: { 'Import into Eloqua': 'dealId', 'Upload to Ruler': 'opportunityId' },
+		// Each imported opportunity is linked to its contact right after the import.
+		links: { 'CRM-1001': 'linked', 'CRM-1002': 'linked', 'CRM-1003': 'linked' },
+		inputKey: { 'Import into Eloqua and link contacts': 'dealId', 'Upload to Ruler': 'opportunityId' },
 		sent: { eloqua: ['CRM-1001', 'CRM-1002', 'CRM-1003', 'CRM-1004'], ruler: ['CRM-1001', 'CRM-1002', 'CRM-1003'] },
 		// Where failed items stay on the main output (n8n 1.x), Eloqua's failures flow on into Ruler.
 		ifFailedStayOnMain: {
@@ -93,7 +95,7 @@ function expectedFor(example, version) {
 	const extra = (onMain && example.ifFailedStayOnMain) || { items: [], errors: {}, sent: {} };
 	const items = [...example.items, ...extra.items].map(([node, output, ...rest]) => [node, output === FAILED ? FAILED_OUTPUT[version] : output, ...rest]);
 	const errors = (node, id) => extra.errors[node]?.[id] ?? example.errors[id];
-	return { items, errors, sent: { ...example.sent, ...extra.sent }, inputKey: example.inputKey };
+	return { items, errors, sent: { ...example.sent, ...extra.sent }, inputKey: example.inputKey, links: example.links };
 }
 
 module.exports = { EXAMPLES, SENT, expectedFor, itFor };

@@ -75,6 +75,8 @@ describe.each(versionsUnderTest())('n8n %s', (version) => {
 
 		it('gives each item the expected output, status and id', () => {
 			expect(rows.map((r) => [r.node, r.output, r.item, r.status, r.id])).toEqual(expected.items);
+			const links = rows.filter((r) => r.link).map((r) => [r.id, r.link]);
+			expect(Object.fromEntries(links)).toEqual(expected.links ?? {});
 		});
 
 		test('reports each failed item with a clear error; on the error output its input fields are merged in', () => {

@@ -18,6 +18,7 @@ function itemResults(run, workflow) {
 				item: item.pairedItem?.item ?? null,
 				status: own.status ?? null,
 				id: own.opportunityId ?? own.reference ?? null,
+				link: own.link?.status ?? null,
 				error: item.json.error ?? null,
 				json: item.json,
 			};
@@ -29,8 +30,8 @@ function itemResults(run, workflow) {
 const cut = (text, width) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
 function table(rows) {
-	const header = ['node', 'output', 'item', 'status', 'id', 'error'];
-	const cells = rows.map((r) => [r.node, r.output, String(r.item), String(r.status), String(r.id), cut(String(r.error ?? ''), 90)]);
+	const header = ['node', 'output', 'item', 'status', 'link', 'id', 'error'];
+	const cells = rows.map((r) => [r.node, r.output, String(r.item), String(r.status), r.link ?? '', String(r.id), cut(String(r.error ?? ''), 90)]);
 	const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
 	const line = (values) => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
 	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
