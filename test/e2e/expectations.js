@@ -65,7 +65,7 @@ const EXAMPLES = {
 
 /** The ids each sandbox received, from the requests it recorded. */
 const SENT = {
-	eloqua: (requests) => requests.filter((r) => r.method === 'POST' && /\/data$/.test(r.path)).flatMap((r) => JSON.parse(r.body)).map((row) => row.OpportunityID),
+	eloqua: (requests) => requests.filter((r) => r.method === 'POST' && /\/opportunities\/imports\/\d+\/data$/.test(r.path)).flatMap((r) => JSON.parse(r.body)).map((row) => row.OpportunityID),
 	ruler: (requests) => requests.filter((r) => r.method === 'PUT' && /\/opportunity\/upload$/.test(r.path)).map((r) => JSON.parse(r.body).Reference),
 };
 
