@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import { z } from 'zod';
 
 import { formatDate, parseDate, type ParsedDate } from '../shared/dates';
-import { preview, toText } from '../shared/values';
+import { preview, toText, ValueProblem } from '../shared/values';
 import { IDENTIFIER_KEYS } from './description';
 
 export type IdentifierKey = (typeof IDENTIFIER_KEYS)[number];
@@ -80,9 +80,9 @@ function fail(ctx: Ctx, message: string, path: Array<string | number> = []): nev
 
 /** Text with surrounding spaces removed; undefined when empty. */
 const optionalText = z.unknown().transform((value, ctx) => {
-	const converted = toText(value);
-	if (!converted.ok) return fail(ctx, converted.problem);
-	return converted.text?.trim() || undefined;
+	const text = toText(value);
+	if (text instanceof ValueProblem) return fail(ctx, text.problem);
+	return text?.trim() || undefined;
 });
 
 const requiredText = optionalText.transform(

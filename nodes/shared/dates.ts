@@ -68,6 +68,33 @@ export function parseDate(value: unknown, zone: string): ParsedDate | undefined 
 	return fromText(text, zone);
 }
 
+const COMMON_FORM = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+	const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+	return DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
+}
+
+/**
+ * Whether a text is a date, without building one: the common ISO/SQL forms are checked by pattern
+ * and calendar (this runs once per date cell, so it has to be cheap); anything else goes through
+ * `parseDate`.
+ */
+export function isDateText(text: string, zone: string): boolean {
+	const match = COMMON_FORM.exec(text.trim());
+	if (!match) return parseDate(text, zone) !== undefined;
+	const month = +match[2];
+	const day = +match[3];
+	const hour = match[4] === undefined ? 0 : +match[4];
+	const minute = match[5] === undefined ? 0 : +match[5];
+	const second = match[6] === undefined ? 0 : +match[6];
+	// ISO 8601 allows 24:00 as the end of a day, and so does parseDate.
+	const endOfDay = hour === 24 && minute === 0 && second === 0;
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(+match[1], month) && (hour <= 23 || endOfDay) && minute <= 59 && second <= 59;
+}
+
 /** The forms a date can be sent in. */
 export type DateOutputFormat = 'date' | 'dateTime' | 'sql' | 'iso';
 

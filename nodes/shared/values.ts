@@ -11,37 +11,43 @@ export function preview(value: unknown): string {
 	}
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when the text can be encoded as UTF-8 (no unpaired UTF-16 surrogates). */
 export function isWellFormedText(text: string): boolean {
-	return !LONE_SURROGATE.test(text);
+	// Most text has no surrogates at all; only text with some needs the slower pairing check.
+	return !SURROGATE.test(text) || !LONE_SURROGATE.test(text);
 }
 
-export type TextResult = { ok: true; text: string | undefined } | { ok: false; problem: string };
+/** Why a value cannot be sent. Returned, not thrown, so that checking a million cells stays cheap. */
+export class ValueProblem {
+	constructor(readonly problem: string) {}
+}
 
 /**
  * Turns an item's value into the text an API receives. Missing values, null and the strings "null"
- * and "undefined" (what a stringified empty expression gives) become `undefined`: left out, never sent.
+ * and "undefined" (what a stringified empty expression gives) become `undefined`: left out, never
+ * sent. Runs once per cell of a bulk import, so a usable value costs no allocation.
  */
-export function toText(value: unknown): TextResult {
-	if (value === undefined || value === null) return { ok: true, text: undefined };
+export function toText(value: unknown): string | undefined | ValueProblem {
+	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'string') {
-		if (value === 'null' || value === 'undefined') return { ok: true, text: undefined };
+		if (value === 'null' || value === 'undefined') return undefined;
 		return isWellFormedText(value)
-			? { ok: true, text: value }
-			: { ok: false, problem: 'contains characters that cannot be encoded as UTF-8 (a broken emoji or surrogate)' };
+			? value
+			: new ValueProblem('contains characters that cannot be encoded as UTF-8 (a broken emoji or surrogate)');
 	}
 	if (typeof value === 'number') {
-		return Number.isFinite(value) ? { ok: true, text: String(value) } : { ok: false, problem: `must be a finite number, got ${String(value)}` };
+		return Number.isFinite(value) ? String(value) : new ValueProblem(`must be a finite number, got ${String(value)}`);
 	}
-	if (typeof value === 'boolean' || typeof value === 'bigint') return { ok: true, text: String(value) };
+	if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
 	if (value instanceof Date) {
-		return Number.isNaN(value.getTime()) ? { ok: false, problem: 'is an invalid date' } : { ok: true, text: value.toISOString() };
+		return Number.isNaN(value.getTime()) ? new ValueProblem('is an invalid date') : value.toISOString();
 	}
 	if (DateTime.isDateTime(value)) {
-		return value.isValid ? { ok: true, text: value.toISO() ?? '' } : { ok: false, problem: 'is an invalid date' };
+		return value.isValid ? (value.toISO() ?? '') : new ValueProblem('is an invalid date');
 	}
 	const kind = Array.isArray(value) ? 'a list' : 'an object';
-	return { ok: false, problem: `must be text, a number or a date, not ${kind} (${preview(value)})` };
+	return new ValueProblem(`must be text, a number or a date, not ${kind} (${preview(value)})`);
 }

@@ -95,6 +95,8 @@ function createEloquaSandbox(options = {}) {
 		writes: 0,
 		nextId: 1,
 		storageFull: false,
+		/** Totals over all uploads, for benchmarks (which do not record bodies). */
+		uploads: { count: 0, bytes: 0, rows: 0 },
 		/** Set to 'error' | 'stuck' to force how the next syncs end. */
 		syncOutcome: undefined,
 		contacts: new Set(['ada@example.com', 'grace@example.com']),
@@ -305,6 +307,9 @@ function createEloquaSandbox(options = {}) {
 		if (parsed.error) return parsed.error;
 		definition.uploadsSinceSync += 1;
 		definition.stagedRowCount += parsed.count;
+		state.uploads.count += 1;
+		state.uploads.bytes += ctx.bytes;
+		state.uploads.rows += parsed.count;
 		if (parsed.rows === null) definition.staged = null;
 		else if (definition.staged !== null) for (const row of parsed.rows) definition.staged.push(row);
 		if (definition.isSyncTriggeredOnImport) return { status: 201, body: publicSync(startSync(definition)) };
@@ -407,6 +412,12 @@ function createEloquaSandbox(options = {}) {
 		return sync ? { body: page(sync.rejects, query) } : { status: 404, body: { message: 'Not Found' } };
 	});
 
+	server.control = (req, res, path, body, send) => {
+		if (path === '/__sandbox/eloqua/summary') {
+			return send(res, { body: { uploads: state.uploads, definitions: state.definitions.size, syncs: state.syncs.size, opportunities: state.opportunities.size } });
+		}
+		return send(res, { status: 404, body: {} });
+	};
 	const resetRecord = server.reset;
 	Object.assign(server, {
 		config,

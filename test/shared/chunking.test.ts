@@ -2,7 +2,11 @@ import { chunkJsonArray } from '../../nodes/shared/chunking';
 
 const collect = (records: unknown[], maxRecords: number, maxBytes: number) => {
 	const oversized: unknown[] = [];
-	const chunks = [...chunkJsonArray(records, (r) => JSON.stringify(r), { maxRecords, maxBytes }, ({ record }) => oversized.push(record))];
+	// Each chunk's body is only valid until the next one is asked for: keep a copy as text.
+	const chunks = [];
+	for (const chunk of chunkJsonArray(records, (r) => JSON.stringify(r), { maxRecords, maxBytes }, ({ record }) => oversized.push(record))) {
+		chunks.push({ ...chunk, body: chunk.body.toString('utf8') });
+	}
 	return { chunks, oversized };
 };
 
@@ -39,6 +43,23 @@ describe('chunkJsonArray', () => {
 		const { chunks, oversized } = collect(['a', 'x'.repeat(50), 'b'], 10, 20);
 		expect(oversized).toEqual(['x'.repeat(50)]);
 		expect(chunks.map((c) => c.body)).toEqual(['["a","b"]']);
+	});
+
+	it('reuses one buffer: a body stays valid only until the next chunk', () => {
+		const chunks = chunkJsonArray(['aa', 'bb'], (r) => JSON.stringify(r), { maxRecords: 1, maxBytes: 100 }, () => {});
+		const first = chunks.next().value!;
+		expect(first.body.toString()).toBe('["aa"]');
+		const second = chunks.next().value!;
+		expect(second.body.toString()).toBe('["bb"]');
+		// The first body's memory now holds the second chunk.
+		expect(first.body.toString()).toBe('["bb"]');
+	});
+
+	it('grows its buffer up to the byte limit for large chunks', () => {
+		const records = Array.from({ length: 5000 }, (_, i) => ({ i, pad: 'x'.repeat(50) }));
+		const { chunks } = collect(records, 10_000, 200_000);
+		expect(chunks.flatMap((c) => JSON.parse(c.body))).toEqual(records);
+		expect(chunks.every((c) => c.bytes <= 200_000)).toBe(true);
 	});
 
 	it('yields nothing for no records', () => {

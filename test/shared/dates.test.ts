@@ -1,4 +1,4 @@
-import { formatDate, parseDate } from '../../nodes/shared/dates';
+import { formatDate, isDateText, parseDate } from '../../nodes/shared/dates';
 import { DateTime } from 'luxon';
 
 const utc = (value: unknown, zone = 'Europe/Berlin') => {
@@ -40,5 +40,20 @@ describe('formatDate', () => {
 		expect(formatDate(moment, 'dateTime')).toBe('2024-05-02T01:30:00');
 		expect(formatDate(moment, 'sql')).toBe('2024-05-02 01:30:00');
 		expect(formatDate(parseDate('2024-05-01', 'Pacific/Kiritimati')!, 'date')).toBe('2024-05-01');
+	});
+});
+
+describe('isDateText', () => {
+	it.each(['2024-05-01', '2024-02-29', '2017-10-05 1:15', '2024-05-01T10:00:00Z', '2024-05-01T10:00:00.123+02:00', '2024-05-01 23:59:59', '2024-05-01 24:00', '5/1/2024', 'Wed, 01 May 2024 10:00:00 GMT'])(
+		'accepts %p like parseDate does',
+		(text) => {
+			expect(isDateText(text, 'UTC')).toBe(true);
+			expect(parseDate(text, 'UTC')).toBeDefined();
+		},
+	);
+
+	it.each(['2023-02-29', '2024-13-01', '2024-04-31', '2024-05-01 24:30', '2024-05-01 10:60', 'soon', ''])('refuses %p like parseDate does', (text) => {
+		expect(isDateText(text, 'UTC')).toBe(false);
+		expect(parseDate(text, 'UTC')).toBeUndefined();
 	});
 });

@@ -5,7 +5,7 @@ import { preview } from '../../shared/values';
 import type { Column } from './columns';
 import type { StagingRow } from './lifecycle';
 import { keyOf, type RowKey } from './rejects';
-import { rowChecker, type RowRules } from './schema';
+import { cellValue, rowChecker, type RowRules } from './schema';
 
 export type MappingMode = 'defineBelow' | 'autoMapInputData';
 
@@ -49,39 +49,47 @@ export interface CheckSettings {
  */
 export function checkItems(itemIndexes: number[], valuesOf: (itemIndex: number) => IDataObject, settings: CheckSettings): CheckedItems {
 	const check = rowChecker(settings.rules);
+	const columns = new Map(settings.rules.columns.map((column) => [column.name, column]));
 	const firstSeen = new Map<string, number>();
 	const valid: StagingRow[] = [];
 	const invalid: ItemResult[] = [];
 	const id = settings.identifierColumn;
+	const reject = (itemIndex: number, values: IDataObject, problem: string, field: string) =>
+		invalid.push(
+			failed(
+				itemIndex,
+				{ ...settings.fields, status: 'invalid', opportunityId: values[id] ?? null, field },
+				`${itemLabel(itemIndex, id, values[id])}: ${problem}`,
+				'Fix the value in the source data or the mapping, and run again.',
+			),
+		);
 	for (const itemIndex of itemIndexes) {
 		const values = valuesOf(itemIndex);
-		const label = itemLabel(itemIndex, id, values[id]);
-		const reject = (problem: string, field: string) =>
-			invalid.push(
-				failed(itemIndex, { ...settings.fields, status: 'invalid', opportunityId: values[id] ?? null, field }, `${label}: ${problem}`, 'Fix the value in the source data or the mapping, and run again.'),
-			);
-		const result = check(values);
-		if (!result.ok) {
-			reject(result.problems.map((p) => p.message).join('; '), result.problems[0].field);
+		const problems = check(values);
+		if (problems) {
+			reject(itemIndex, values, problems.map((p) => p.message).join('; '), problems[0].field);
 			continue;
 		}
-		const identifier = result.row[id] ?? '';
-		const key = keyOf(settings.key, result.row) ?? '';
+		const sent = (column: string) => cellValue(columns.get(column)!, values[column], settings.rules);
+		const key = keyOf(settings.key, sent) ?? '';
 		const earlier = firstSeen.get(key);
 		if (earlier !== undefined) {
-			const repeated = settings.key.map(({ column }) => `${column} ${preview(result.row[column])}`).join(' and ');
-			reject(`${repeated} was already used by item ${earlier}; ${settings.repeatRule}, so this item was not sent`, settings.key[0].column);
+			const repeated = settings.key.map(({ column }) => `${column} ${preview(sent(column))}`).join(' and ');
+			reject(itemIndex, values, `${repeated} was already used by item ${earlier}; ${settings.repeatRule}, so this item was not sent`, settings.key[0].column);
 			continue;
 		}
 		firstSeen.set(key, itemIndex);
-		valid.push({ itemIndex, identifier, key, row: result.row });
+		valid.push({ itemIndex, identifier: sent(id) ?? '', key, values });
 	}
 	return { valid, invalid };
 }
 
-/** The columns any valid row uses, in column order, plus the required ones. */
-export function usedColumns(columns: Column[], rows: StagingRow[]): Column[] {
-	const used = new Set<string>();
-	for (const { row } of rows) for (const name of Object.keys(row)) used.add(name);
-	return columns.filter((column) => column.required || used.has(column.name));
+/** The columns any valid row sends a value in, in column order, plus the required ones. */
+export function usedColumns(rules: RowRules, rows: StagingRow[]): Column[] {
+	const unused = new Set(rules.columns.filter((column) => !column.required));
+	for (const { values } of rows) {
+		for (const column of unused) if (cellValue(column, values[column.name], rules) !== undefined) unused.delete(column);
+		if (unused.size === 0) break;
+	}
+	return rules.columns.filter((column) => !unused.has(column));
 }

@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { chunkJsonArray, type Chunk, type ChunkLimits } from '../../shared/chunking';
 import type { EloquaClient } from '../transport/client';
@@ -9,11 +9,14 @@ import { readSyncLog, startSync, waitForSync, type PollSettings, type SyncLogEnt
 
 /** Eloqua accepts at most 500 uploads ("files") per sync; the 501st gets a 400. */
 export const MAX_UPLOADS_PER_SYNC = 500;
+/** Eloqua asks for a sync roughly every 250 MB staged. */
+export const MAX_BYTES_PER_SYNC = 250_000_000;
 
 export interface StagingRow extends StagedRow {
 	/** How outputs and messages name the row, e.g. its opportunity ID. */
 	identifier: string;
-	row: Row;
+	/** The item's checked values (not a copy); turned into the uploaded row when it is serialised. */
+	values: IDataObject;
 }
 
 export interface ImportPlan {
@@ -21,11 +24,12 @@ export interface ImportPlan {
 	definitionUri: string;
 	/** How rejects are matched back to rows. */
 	key: RowKey;
+	/** Turns checked values into the uploaded row. */
+	toRow: (values: IDataObject) => Row;
 	limits: ChunkLimits;
 	waitForSync: boolean;
 	poll: PollSettings;
 	callbackUrl?: string;
-	maxUploadsPerSync?: number;
 }
 
 /** `done`: Eloqua accepted the row (the operation names it: imported, linked). */
@@ -99,8 +103,8 @@ const seconds = (ms: number) => `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 
 /** Rows of a sync that ended: accepted, or rejected with Eloqua's reasons. */
 async function settleSync(plan: ImportPlan, staged: StagingRow[], sync: SyncState): Promise<RowOutcome[]> {
 	const syncLog = await readSyncLog(plan.client, sync.uri);
-	const rejects = sync.status === 'success' ? [] : await readRejects(plan.client, sync.uri);
-	const { byItem } = mapRejectsToItems(rejects, staged, plan.key);
+	if (sync.status === 'success') return staged.map((row) => outcome(row, 'done', undefined, sync, syncLog));
+	const { byItem } = mapRejectsToItems(await readRejects(plan.client, sync.uri), staged, plan.key);
 	const unconfirmed: Problem = {
 		message: `Eloqua ended the sync with status "error" and did not confirm this row`,
 		description: `Sync log: ${syncLog.map((entry) => `${entry.statusCode} ×${entry.count} ${entry.message}`).join('; ') || 'empty'}. Check the sync in Eloqua and run again.`,
@@ -152,6 +156,14 @@ function oversized(row: StagingRow, bytes: number, limits: ChunkLimits): RowOutc
 	});
 }
 
+/** A row once uploaded: its values are no longer needed, only its key for matching rejects. */
+function release(record: StagingRow): StagingRow {
+	record.values = RELEASED;
+	return record;
+}
+
+const RELEASED: IDataObject = Object.freeze({});
+
 /** A cancelled execution stops at once: nothing more is sent and no outcome is made up. */
 function throwIfCancelled(plan: ImportPlan): void {
 	if (plan.client.signal?.aborted) {
@@ -166,14 +178,15 @@ async function upload(plan: ImportPlan, chunk: Chunk<StagingRow>): Promise<void>
 
 /**
  * The import life cycle for rows that passed validation: uploads in chunks bounded by count and
- * bytes, one after another; a sync after at most 500 uploads (waited for before more are sent); the
+ * bytes, one after another; a sync after at most 500 uploads or about 250 MB (waited for before more
+ * are sent); the
  * rejects of every sync that ends in warning or error mapped back to their items. When an upload
  * fails for good, the rows already staged are still synced and the rows not yet sent are reported
  * as not sent: every row gets exactly one outcome.
  */
 export async function stageAndSync(plan: ImportPlan, rows: StagingRow[]): Promise<ImportResult> {
 	const outcomes: RowOutcome[] = [];
-	const chunks = chunkJsonArray(rows, (r) => JSON.stringify(r.row), plan.limits, ({ record, bytes }) =>
+	const chunks = chunkJsonArray(rows, (r) => JSON.stringify(plan.toRow(r.values)), plan.limits, ({ record, bytes }) =>
 		outcomes.push(oversized(record, bytes, plan.limits)),
 	);
 	let next = chunks.next();
@@ -182,23 +195,26 @@ export async function stageAndSync(plan: ImportPlan, rows: StagingRow[]): Promis
 	let stopped: Problem | undefined;
 	while (!next.done && !stopped) {
 		const staged: StagingRow[] = [];
-		for (let uploads = 0; !next.done && uploads < (plan.maxUploadsPerSync ?? MAX_UPLOADS_PER_SYNC); uploads++) {
+		let stagedBytes = 0;
+		for (let uploads = 0; !next.done && uploads < MAX_UPLOADS_PER_SYNC && stagedBytes < MAX_BYTES_PER_SYNC; uploads++) {
 			try {
 				await upload(plan, next.value);
-				staged.push(...next.value.records);
+				stagedBytes += next.value.bytes;
+				for (const record of next.value.records) staged.push(release(record));
 			} catch (error) {
 				throwIfCancelled(plan);
 				const problem = problemOf(error);
-				outcomes.push(...next.value.records.map((row) => outcome(row, 'failed', problem)));
+				for (const row of next.value.records) outcomes.push(outcome(row, 'failed', problem));
 				stopped = { ...problem, message: `Not sent because an earlier upload failed: ${problem.message}` };
 			}
 			next = chunks.next();
 			if (stopped) break;
 		}
 		if (staged.length) {
-			const synced = await syncStaged(plan, staged, next.done === true || stopped !== undefined);
-			outcomes.push(...synced.outcomes);
-			if (!synced.ended) {
+			const syncedOutcomes = await syncStaged(plan, staged, next.done === true || stopped !== undefined);
+			// One by one: spreading a sync's rows (up to a million) into push() overflows the stack.
+			for (const synced of syncedOutcomes.outcomes) outcomes.push(synced);
+			if (!syncedOutcomes.ended) {
 				allSyncsEnded = false;
 				if (!next.done) {
 					stopped = {
@@ -210,7 +226,7 @@ export async function stageAndSync(plan: ImportPlan, rows: StagingRow[]): Promis
 		}
 	}
 	for (; !next.done; next = chunks.next()) {
-		outcomes.push(...next.value.records.map((row) => outcome(row, 'failed', stopped)));
+		for (const row of next.value.records) outcomes.push(outcome(row, 'failed', stopped));
 	}
 	return { outcomes, allSyncsEnded };
 }

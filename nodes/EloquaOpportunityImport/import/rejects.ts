@@ -30,15 +30,16 @@ export async function readRejects(client: EloquaClient, syncUri: string, wanted 
 /** The columns that tell a row apart from the others of its run, and whether case matters in each. */
 export type RowKey = Array<{ column: string; caseSensitive: boolean }>;
 
-/** A row's key: its key columns' values, normalised; undefined when one is missing. */
-export function keyOf(key: RowKey, values: Record<string, unknown>): string | undefined {
-	const parts: string[] = [];
+/** A row's key: its key columns' values (read with `read`), normalised; undefined when one is missing. */
+export function keyOf(key: RowKey, read: (column: string) => unknown): string | undefined {
+	let joined: string | undefined;
 	for (const { column, caseSensitive } of key) {
-		const value = values[column];
+		const value = read(column);
 		if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-		parts.push(caseSensitive ? String(value) : String(value).toLowerCase());
+		const part = caseSensitive ? String(value) : String(value).toLowerCase();
+		joined = joined === undefined ? part : `${joined}\u0000${part}`;
 	}
-	return parts.join('\u0000');
+	return joined;
 }
 
 /** A row as it was staged in a sync, in upload order. */
@@ -63,7 +64,7 @@ export function mapRejectsToItems(
 	const byItem = new Map<number, Reject[]>();
 	const unmatched: Reject[] = [];
 	for (const reject of rejects) {
-		const echoed = keyOf(key, reject.fieldValues);
+		const echoed = keyOf(key, (column) => reject.fieldValues[column]);
 		let itemIndex = echoed === undefined ? undefined : byKey.get(echoed);
 		if (itemIndex === undefined && reject.recordIndex !== undefined) {
 			itemIndex = staged[reject.recordIndex - 1]?.itemIndex;

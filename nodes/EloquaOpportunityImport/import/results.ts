@@ -12,20 +12,22 @@ export function outcomeFields(outcome: RowOutcome, doneStatus: string): IDataObj
 		syncStatus: outcome.syncStatus ?? null,
 	};
 	if (outcome.syncLog) fields.syncLog = outcome.syncLog as unknown as IDataObject[];
-	return { ...fields, ...problemFields(outcome.problem) };
-}
-
-export function problemFields(problem: Problem | undefined): IDataObject {
-	const fields: IDataObject = {};
-	if (problem?.code) fields.code = problem.code;
-	if (problem?.httpStatus) fields.httpStatus = problem.httpStatus;
-	if (problem?.invalidFields?.length) fields.invalidFields = problem.invalidFields;
+	if (outcome.problem) addProblemFields(fields, outcome.problem);
 	return fields;
 }
 
-/** An import outcome as the item's result: `fields` first (IDs, URIs), then the outcome's own. */
+function addProblemFields(fields: IDataObject, problem: Problem): void {
+	if (problem.code) fields.code = problem.code;
+	if (problem.httpStatus) fields.httpStatus = problem.httpStatus;
+	if (problem.invalidFields?.length) fields.invalidFields = problem.invalidFields;
+}
+
+/**
+ * An import outcome as the item's result: `fields` (IDs, URIs), then the outcome's own. Runs once
+ * per row, so the fields are added in place rather than copied.
+ */
 export function outcomeToResult(outcome: RowOutcome, doneStatus: string, identifierColumn: string, fields: IDataObject): ItemResult {
-	const all = { ...fields, ...outcomeFields(outcome, doneStatus) };
+	const all = Object.assign(fields, outcomeFields(outcome, doneStatus));
 	if (!outcome.problem) return succeeded(outcome.itemIndex, all);
 	const label = itemLabel(outcome.itemIndex, identifierColumn, outcome.identifier);
 	return failed(outcome.itemIndex, all, `${label}: ${outcome.problem.message}`, outcome.problem.description);

@@ -5,6 +5,7 @@ import type { EloquaClient } from '../transport/client';
 import { createDefinition, deleteDefinition } from './definition';
 import { stageAndSync, type RowOutcome, type StagingRow } from './lifecycle';
 import type { RowKey } from './rejects';
+import type { Row } from './schema';
 import type { PollSettings } from './sync';
 
 /** How an import run uploads, syncs, waits and cleans up (the Options every import shares). */
@@ -23,6 +24,8 @@ export interface ImportJob {
 	client: EloquaClient;
 	rows: StagingRow[];
 	key: RowKey;
+	/** Turns checked values into the uploaded row. */
+	toRow: (values: IDataObject) => Row;
 	settings: LifecycleSettings;
 	/** An existing definition's URI, or what to create one for this run from. */
 	definition: { uri: string } | { parent: string; body: IDataObject };
@@ -50,6 +53,7 @@ export async function runImportJob(context: IExecuteFunctions, job: ImportJob): 
 			client: job.client,
 			definitionUri,
 			key: job.key,
+			toRow: job.toRow,
 			limits: job.settings.limits,
 			waitForSync: job.settings.waitForSync,
 			poll: job.settings.poll,

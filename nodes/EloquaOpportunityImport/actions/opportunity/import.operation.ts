@@ -13,7 +13,7 @@ import { checkItems, mappedValues, usedColumns, type MappingMode } from '../../i
 import type { StagingRow } from '../../import/lifecycle';
 import { outcomeToResult } from '../../import/results';
 import { runImportJob, type ImportJob, type LifecycleSettings } from '../../import/run';
-import type { DateHandling } from '../../import/schema';
+import { rowBuilder, type DateHandling, type RowRules } from '../../import/schema';
 import { EloquaClient } from '../../transport/client';
 import { definitionUriOf } from '../common/definition.properties';
 import { readLifecycleSettings } from '../common/lifecycle.options';
@@ -90,9 +90,9 @@ async function newTarget(context: IExecuteFunctions, client: EloquaClient, mode:
 }
 
 /** The definition to upload into: the existing one, or the body of one created from the columns the rows use. */
-function definitionFor(context: IExecuteFunctions, target: Target, rows: StagingRow[], options: ImportOptions, settings: LifecycleSettings): ImportJob['definition'] {
+function definitionFor(context: IExecuteFunctions, target: Target, rules: RowRules, rows: StagingRow[], options: ImportOptions, settings: LifecycleSettings): ImportJob['definition'] {
 	if (target.definitionUri) return { uri: target.definitionUri };
-	const columns = usedColumns(target.columns, rows);
+	const columns = usedColumns(rules, rows);
 	if (columns.length > MAX_COLUMNS) {
 		throw configError(context, `${columns.length} columns are mapped; Eloqua allows ${MAX_COLUMNS} per import`, 'Map fewer columns.');
 	}
@@ -122,11 +122,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const client = EloquaClient.forNode(this);
 	const target = creating ? await newTarget(this, client, mode, options) : await existingTarget(this, client);
 
+	const rules: RowRules = { columns: target.columns, zone: this.getTimezone(), dateHandling: options.dateFormat };
+	const toRow = rowBuilder(rules);
 	const { valid, invalid } = checkItems(
 		items.map((_, i) => i),
 		(i) => mappedValues(this, mode, items[i], i),
 		{
-			rules: { columns: target.columns, zone: this.getTimezone(), dateHandling: options.dateFormat },
+			rules,
 			identifierColumn: target.identifierColumn,
 			key: [{ column: target.identifierColumn, caseSensitive: target.identifierCaseSensitive }],
 			repeatRule: 'an opportunity is sent once per run',
@@ -134,7 +136,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		},
 	);
 	if (settings.validateOnly || valid.length === 0) {
-		const checked = valid.map(({ itemIndex, identifier, row }) => succeeded(itemIndex, { status: 'valid', opportunityId: identifier, row }));
+		const checked = valid.map(({ itemIndex, identifier, values }) => succeeded(itemIndex, { status: 'valid', opportunityId: identifier, row: toRow(values) }));
 		return finishRun(this, [...checked, ...invalid], settings.validateOnly ? 'valid' : 'imported');
 	}
 
@@ -144,8 +146,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		client,
 		rows: valid,
 		key: [{ column: target.identifierColumn, caseSensitive: target.identifierCaseSensitive }],
+		toRow,
 		settings: importSettings,
-		definition: definitionFor(this, target, valid, options, settings),
+		definition: definitionFor(this, target, rules, valid, options, settings),
 	});
 	let results = outcomes.map((outcome) =>
 		outcomeToResult(outcome, 'imported', target.identifierColumn, { opportunityId: outcome.identifier, importDefinitionUri: definitionUri }),

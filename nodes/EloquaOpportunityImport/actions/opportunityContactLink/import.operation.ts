@@ -6,6 +6,7 @@ import { checkItems, type CheckedItems } from '../../import/items';
 import { LINK_OPPORTUNITY_COLUMN, linkColumns, linkDefinitionBody, linkKey, type LinkSettings } from '../../import/linkage';
 import { outcomeToResult } from '../../import/results';
 import { runImportJob, type LifecycleSettings } from '../../import/run';
+import { rowBuilder, type RowRules } from '../../import/schema';
 import { EloquaClient } from '../../transport/client';
 import { DEFINITION_KINDS } from '../common/definition.properties';
 import { lifecycleOptions, readLifecycleSettings, sortedOptions } from '../common/lifecycle.options';
@@ -45,6 +46,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** Checks the link rows (one per item): both values present and the pair not repeated in the run. */
+function linkRules(context: IExecuteFunctions, settings: LinkSettings): RowRules {
+	return { columns: linkColumns(context.getNode(), settings), zone: context.getTimezone(), dateHandling: 'asGiven' };
+}
+
 export function checkLinkRows(
 	context: IExecuteFunctions,
 	settings: LinkSettings,
@@ -53,7 +58,7 @@ export function checkLinkRows(
 	fields: IDataObject,
 ): CheckedItems {
 	return checkItems(itemIndexes, valuesOf, {
-		rules: { columns: linkColumns(context.getNode(), settings), zone: context.getTimezone(), dateHandling: 'asGiven' },
+		rules: linkRules(context, settings),
 		identifierColumn: LINK_OPPORTUNITY_COLUMN,
 		key: linkKey(settings),
 		repeatRule: 'a link is sent once per run',
@@ -68,6 +73,7 @@ export async function linkRows(context: IExecuteFunctions, client: EloquaClient,
 		client,
 		rows,
 		key: linkKey(settings),
+		toRow: rowBuilder(linkRules(context, settings)),
 		settings: lifecycle,
 		definition: { parent: DEFINITION_KINDS.contactLink.parent, body: linkDefinitionBody(context.getNode(), name, settings, lifecycle) },
 	});
@@ -76,6 +82,7 @@ export async function linkRows(context: IExecuteFunctions, client: EloquaClient,
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const settings = readLinkSettings(this);
 	const lifecycle = readLifecycleSettings(this, this.getNodeParameter('options', 0, {}) as IDataObject);
+	const toRow = rowBuilder(linkRules(this, settings));
 	const linkedTo = (row: IDataObject) => row[settings.field] ?? null;
 	const { valid, invalid } = checkLinkRows(
 		this,
@@ -85,11 +92,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		{ linkType: settings.entity },
 	);
 	if (lifecycle.validateOnly || valid.length === 0) {
-		const checked = valid.map(({ itemIndex, identifier, row }) => succeeded(itemIndex, { status: 'valid', opportunityId: identifier, linkedTo: linkedTo(row), row }));
+		const checked = valid.map(({ itemIndex, identifier, values }) => {
+			const row = toRow(values);
+			return succeeded(itemIndex, { status: 'valid', opportunityId: identifier, linkedTo: linkedTo(row), row });
+		});
 		return finishRun(this, [...checked, ...invalid], lifecycle.validateOnly ? 'valid' : 'linked');
 	}
+	// Taken before the upload, which lets go of the rows' values.
+	const rowsByItem = new Map(valid.map(({ itemIndex, values }) => [itemIndex, toRow(values)]));
 	const { definitionUri, outcomes } = await linkRows(this, EloquaClient.forNode(this), settings, lifecycle, valid);
-	const rowsByItem = new Map(valid.map((row) => [row.itemIndex, row.row]));
 	const results = outcomes.map((outcome) =>
 		outcomeToResult(outcome, 'linked', LINK_OPPORTUNITY_COLUMN, {
 			opportunityId: outcome.identifier,

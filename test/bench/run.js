@@ -1,0 +1,151 @@
+'use strict';
+// `npm run bench`: the benchmarks side by side in one run, each case in a fresh process, the sandbox
+// APIs in a process of their own. Prints tables and writes the figures as JSON.
+//   npm run bench                full run (about 15 minutes)
+//   npm run bench -- --smoke     a few seconds: keeps the bench code working (CI runs this)
+//   npm run bench -- --only=eloqua | --only=ruler
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const { startSandboxes } = require('./sandboxes');
+
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const only = (args.find((a) => a.startsWith('--only=')) || '').slice('--only='.length);
+const RESULTS = path.join(__dirname, '..', '.artifacts', 'bench');
+
+const RULER_LATENCY_MS = 20;
+const RULER_RATE_PER_SECOND = 50;
+const SIZES = smoke
+	? { eloquaCompare: [2000], eloquaScaling: [], eloquaValidate: 2000, rulerItems: 60, concurrency: [4] }
+	: { eloquaCompare: [100_000, 1_000_000], eloquaScaling: [10_000], eloquaValidate: 100_000, rulerItems: 5000, concurrency: [1, 2, 4, 8, 16] };
+
+function runCase(script, settings) {
+	const output = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, script), JSON.stringify(settings)], {
+		encoding: 'utf8',
+		maxBuffer: 16 * 1024 * 1024,
+	});
+	return JSON.parse(output.trim().split('\n').pop());
+}
+
+function table(title, rows, columns) {
+	console.log(`\n${title}`);
+	const widths = columns.map(([label, key]) => Math.max(label.length, ...rows.map((r) => String(r[key] ?? '').length)));
+	console.log(columns.map(([label], i) => label.padStart(widths[i])).join('  '));
+	for (const row of rows) console.log(columns.map(([, key], i) => String(row[key] ?? '').padStart(widths[i])).join('  '));
+}
+
+function eloquaBench(urls) {
+	const compare = SIZES.eloquaCompare.map((items) => {
+		const baseline = runCase('eloqua-case.js', { mode: 'baseline', items, eloqua: urls.eloqua });
+		const node = runCase('eloqua-case.js', { mode: 'node', items, eloqua: urls.eloqua });
+		return { items, baseline, node };
+	});
+	const validate = runCase('eloqua-case.js', { mode: 'validate', items: SIZES.eloquaValidate, eloqua: urls.eloqua });
+	const scaling = [
+		...SIZES.eloquaScaling.map((items) => runCase('eloqua-case.js', { mode: 'node', items, eloqua: urls.eloqua })),
+		...compare.map((c) => c.node),
+	];
+	table(
+		'Eloqua import: the node in n8n\'s engine vs a raw baseline (same rows, same chunks, plain http)',
+		compare.map(({ items, baseline, node }) => ({
+			items,
+			inputMb: node.inputJsonMb.toFixed(1),
+			baselineMs: baseline.wallMs,
+			nodeMs: node.wallMs,
+			ratio: (node.wallMs / baseline.wallMs).toFixed(2),
+			nodeCpuMs: node.cpuMs,
+			uploads: node.uploads,
+			expectedUploads: Math.ceil((node.uploadedMb * 1e6) / 24e6),
+			peakRssMb: node.peakRssAboveInputMb,
+			memoryOfInput: (node.peakRssAboveInputMb / node.inputJsonMb).toFixed(2),
+			baselineRssMb: baseline.peakRssAboveInputMb,
+		})),
+		[
+			['items', 'items'],
+			['input MB', 'inputMb'],
+			['baseline ms', 'baselineMs'],
+			['node ms', 'nodeMs'],
+			['node/base', 'ratio'],
+			['node CPU ms', 'nodeCpuMs'],
+			['uploads', 'uploads'],
+			['ceil(bytes/24MB)', 'expectedUploads'],
+			['peak RSS above input MB', 'peakRssMb'],
+			['÷ input', 'memoryOfInput'],
+			['baseline RSS MB', 'baselineRssMb'],
+		],
+	);
+	table(
+		'Eloqua import: how cost grows (node, 24 MB uploads)',
+		scaling.map((r) => ({
+			items: r.items,
+			wallMs: r.wallMs,
+			cpuMs: r.cpuMs,
+			cpuPer100k: Math.round((r.cpuMs / r.items) * 100_000),
+			peakRssMb: r.peakRssAboveInputMb,
+			bytesPerItem: Math.round((r.peakRssAboveInputMb * 1e6) / r.items),
+		})),
+		[
+			['items', 'items'],
+			['wall ms', 'wallMs'],
+			['CPU ms', 'cpuMs'],
+			['CPU ms per 100k', 'cpuPer100k'],
+			['peak RSS above input MB', 'peakRssMb'],
+			['bytes per item', 'bytesPerItem'],
+		],
+	);
+	console.log(
+		`Checks alone (Validate Only, ${validate.items} items): ${validate.cpuMs} ms CPU, ${Math.round((validate.cpuMs / validate.items) * 100_000)} ms per 100k items.`,
+	);
+	return { compare, scaling, validate };
+}
+
+function rulerBench(urls) {
+	const runs = SIZES.concurrency.map((concurrency) =>
+		runCase('ruler-case.js', {
+			items: SIZES.rulerItems,
+			concurrency,
+			ruler: urls.ruler,
+			latencyMs: RULER_LATENCY_MS,
+			ratePerSecond: RULER_RATE_PER_SECOND,
+		}),
+	);
+	table(
+		`Ruler upload: ${SIZES.rulerItems} items, sandbox latency ${RULER_LATENCY_MS} ms, rate limit ${RULER_RATE_PER_SECOND}/s (429 + Retry-After beyond)`,
+		runs,
+		[
+			['concurrency', 'concurrency'],
+			['wall ms', 'wallMs'],
+			['items/s', 'perSecond'],
+			['ideal/s', 'idealPerSecond'],
+			['% of ideal', 'ofIdeal'],
+			['requests', 'requests'],
+			['429s', 'http429'],
+			['uploaded', 'uploaded'],
+			['lost', 'lost'],
+			['writes', 'writes'],
+		],
+	);
+	return runs;
+}
+
+async function main() {
+	const urls = await startSandboxes({ latencyMs: RULER_LATENCY_MS, ratePerSecond: RULER_RATE_PER_SECOND });
+	const results = { at: new Date().toISOString(), node: process.version, smoke };
+	try {
+		if (!only || only === 'eloqua') results.eloqua = eloquaBench(urls);
+		if (!only || only === 'ruler') results.ruler = rulerBench(urls);
+	} finally {
+		urls.stop();
+	}
+	fs.mkdirSync(RESULTS, { recursive: true });
+	const file = path.join(RESULTS, smoke ? 'smoke.json' : 'latest.json');
+	fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+	console.log(`\nFigures written to ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((error) => {
+	console.error(error.message);
+	process.exit(1);
+});
