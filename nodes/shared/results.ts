@@ -1,4 +1,5 @@
 import {
+	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -53,6 +54,28 @@ export function toOutputItems(results: ItemResult[]): INodeExecutionData[] {
 			? { json: result.fields, pairedItem: { item: result.itemIndex } }
 			: failureItem(result),
 	);
+}
+
+/**
+ * A failure of the whole run (credentials, the service's address, a definition) as one failed item
+ * per input item, for a node set to continue. Thrown instead, n8n would pass the input items on
+ * unchanged, and downstream they would look like successes.
+ */
+export function everyItemFailed(context: IExecuteFunctions, error: unknown): INodeExecutionData[][] {
+	const { message, description, httpCode } = error as { message?: unknown; description?: unknown; httpCode?: unknown };
+	const fields: IDataObject = { status: 'failed', httpStatus: Number(httpCode) || null };
+	const results = context
+		.getInputData()
+		.map((_, itemIndex) =>
+			failed(itemIndex, { ...fields }, `Item ${itemIndex}: ${String(message ?? error)}`, typeof description === 'string' ? description : undefined),
+		);
+	return [toOutputItems(results)];
+}
+
+/** The error to rethrow as n8n's own kind; the nodes' own errors already are, and stay unchanged. */
+export function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error);
 }
 
 const LISTED_FAILURES = 5;
