@@ -80,9 +80,22 @@ export function asNodeError(context: IExecuteFunctions, error: unknown): NodeApi
 
 const LISTED_FAILURES = 5;
 
+/** "2 imported, 5 staged": the items that did not fail, by their status (`doneWord` when none). */
+function doneCounts(results: ItemResult[], doneWord: string): string {
+	const counts = new Map<string, number>();
+	for (const result of results) {
+		if (!result.ok) continue;
+		const status = String(result.fields.status ?? doneWord);
+		counts.set(status, (counts.get(status) ?? 0) + 1);
+	}
+	if (counts.size === 0) return `0 ${doneWord}`;
+	return [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
+}
+
 /**
  * Returns the output items, or fails the node when items failed and the node is not set to continue:
- * the message counts done vs failed, the description names the first failed items.
+ * the message counts the failed items and the others by status, the description names the first
+ * failed items.
  */
 export function finishRun(
 	context: IExecuteFunctions,
@@ -91,14 +104,13 @@ export function finishRun(
 ): INodeExecutionData[][] {
 	const failures = results.filter((r) => !r.ok);
 	if (failures.length === 0 || context.continueOnFail()) return [toOutputItems(results)];
-	const done = results.length - failures.length;
 	const listed = failures
 		.slice(0, LISTED_FAILURES)
 		.map((f) => `• ${f.error}${f.description ? ` ${f.description}` : ''}`);
 	const more = failures.length > LISTED_FAILURES ? [`…and ${failures.length - LISTED_FAILURES} more.`] : [];
 	throw new NodeOperationError(
 		context.getNode(),
-		`${failures.length} of ${results.length} items failed (${done} ${doneWord})`,
+		`${failures.length} of ${results.length} items failed (${doneCounts(results, doneWord)})`,
 		{
 			itemIndex: failures[0].itemIndex,
 			description: [

@@ -73,3 +73,14 @@ describe('a failure of the whole run, with the node set to continue', () => {
 		expect(error?.message).toBe('Eloqua did not accept the credentials ("Not authenticated.")');
 	});
 });
+
+describe('the message of a run that stops on failed items', () => {
+	const env = useEloquaSandbox();
+
+	it('counts staged items as staged, not imported, when the sync is not waited for', async () => {
+		const { sandbox } = env;
+		const { error } = await runEloqua(sandbox, importParameters({ waitForSync: false }), [opportunity(1), opportunity(2, { Amount: 'x' }), opportunity(3)]);
+		expect(error?.message).toBe('1 of 3 items failed (2 staged)');
+		expect(sandbox.state.opportunities.size).toBe(0);
+	});
+});
