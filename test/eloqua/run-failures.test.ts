@@ -84,3 +84,19 @@ describe('the message of a run that stops on failed items', () => {
 		expect(sandbox.state.opportunities.size).toBe(0);
 	});
 });
+
+describe('known defect: a sync log that cannot be read', () => {
+	const env = useEloquaSandbox();
+
+	// The life cycle reads the sync's log before it settles the rows, so a log that cannot be read
+	// turns the rows of a successful sync into failures. The fix belongs in the life cycle (settle
+	// the rows by the sync's status and rejects; read the log as extra information whose failure
+	// only adds a note). Until then this test is expected to fail; remove `.failing` with the fix.
+	it.failing('reports the rows of a successful sync imported even when its log cannot be read', async () => {
+		const { sandbox } = env;
+		sandbox.faults.add({ method: 'GET', path: /\/logs$/, status: 500, body: { message: 'Internal Server Error' } });
+		const { main } = await runEloqua(sandbox, importParameters(), [opportunity(1)], { onError: 'continueRegularOutput' });
+		expect(sandbox.state.opportunities.has('1')).toBe(true);
+		expect(main[0].json.status).toBe('imported');
+	});
+});
