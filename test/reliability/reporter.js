@@ -21,7 +21,8 @@ class ReliabilityReporter {
 		const sum = { runs: 0, items: 0, faults: 0, violations: 0, upserts: 0 };
 		for (const t of tallies) {
 			for (const key of Object.keys(sum)) sum[key] += t[key];
-			lines.push(`  ${t.suite}: ${t.runs} runs, ${t.items} items, ${t.faults} faults, ${t.violations} violations; longest run ${t.longestRunMs} ms`);
+			const longest = t.longestRunMs ? `; longest run ${t.longestRunMs} ms` : '';
+			lines.push(`  ${t.suite}: ${t.runs} runs, ${t.items} items, ${t.faults} faults, ${t.violations} violations${longest}`);
 			if (Object.keys(t.statuses).length) lines.push(`    statuses: ${list(t.statuses)}`);
 			if (Object.keys(t.faultKinds).length) lines.push(`    faults: ${list(t.faultKinds)}`);
 			if (t.known) lines.push(`    occurrences of known defects (counted apart, see SECURITY.md and the test named "known defect"): ${t.known}`);
