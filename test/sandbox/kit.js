@@ -154,7 +154,7 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 			if (fault.delayMs) await sleep(fault.delayMs);
 			if (fault.reset) return req.socket.destroy();
 			// A hostile or buggy server that echoes the request (headers and all) in its error body.
-			if (fault.echoRequest) return send(res, { status: fault.status || 400, body: { message: 'echo', headers: req.headers, body: body.text } });
+			if (fault.echoRequest) return send(res, { status: fault.status || 400, headers: fault.headers, body: { message: 'echo', headers: req.headers, body: body.text } });
 			if (fault.status) return send(res, fault);
 		}
 		await route(req, res, path, url, body, record, fault);
