@@ -190,7 +190,7 @@ export function eloquaScenario(seed: number, maxItems = 12): EloquaScenario {
 
 /**
  * A known defect, counted apart from the violations until it is fixed: when a sync ends in success
- * but its log cannot be read, the life cycle reports its rows failed (see the report of issue 7).
+ * but its log cannot be read, the life cycle reports its rows failed (SECURITY.md, Known limits).
  */
 export const KNOWN_LOG_DEFECT = 'known defect (sync log unread)';
 

@@ -25,7 +25,7 @@ class ReliabilityReporter {
 			lines.push(`  ${t.suite}: ${t.runs} runs, ${t.items} items, ${t.faults} faults, ${t.violations} violations${longest}`);
 			if (Object.keys(t.statuses).length) lines.push(`    statuses: ${list(t.statuses)}`);
 			if (Object.keys(t.faultKinds).length) lines.push(`    faults: ${list(t.faultKinds)}`);
-			if (t.known) lines.push(`    occurrences of known defects (counted apart, see SECURITY.md and the test named "known defect"): ${t.known}`);
+			if (t.known) lines.push(`    occurrences of known defects (counted apart; see SECURITY.md, Known limits): ${t.known}`);
 			if (t.upserts) lines.push(`    rows written twice by a documented upsert after an unknown outcome: ${t.upserts}`);
 		}
 		lines.push(`  total: ${sum.runs} runs, ${sum.items} items, ${sum.faults} faults, ${sum.violations} violations`, '');
