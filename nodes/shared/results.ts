@@ -32,13 +32,19 @@ export function failed(
 }
 
 /**
- * A failed item as n8n's "Continue (using error output)" expects it: only `error` and `details`, so
- * the engine moves it to the error branch and merges the input item's fields under it.
+ * A failed item as n8n's "Continue (using error output)" routes it on both n8n 1.x and 2.x: its only
+ * key is `error` (1.x routes only `{error}` or `{error, message}` items). The engine merges the input
+ * item's fields in beside it. `error` reads like n8n's own errors: `message` (one sentence naming the
+ * item, the field and the rule), `description` (what to do), then the status and the node's fields.
  */
+export function failureJson(result: ItemResult): IDataObject {
+	const error: IDataObject = { message: result.error };
+	if (result.description) error.description = result.description;
+	return { error: Object.assign(error, result.fields) };
+}
+
 function failureItem(result: ItemResult): INodeExecutionData {
-	const details: IDataObject = { ...result.fields };
-	if (result.description) details.description = result.description;
-	return { json: { error: result.error, details }, pairedItem: { item: result.itemIndex } };
+	return { json: failureJson(result), pairedItem: { item: result.itemIndex } };
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { importParameters, opportunity, runEloqua, useEloquaSandbox } from '../harness/eloqua';
+import { errorOf } from '../harness/engine';
 
 const pairsAndStatuses = (items: INodeExecutionData[]) =>
-	items.map((item) => [item.pairedItem, item.json.error, (item.json.details as { status?: string } | undefined)?.status]);
+	items.map((item) => [item.pairedItem, errorOf(item).message, errorOf(item).status]);
 
 // n8n passes the input items on unchanged when a node set to continue throws: a failure of the
 // whole run would look like success downstream. Each item must say it failed instead.
@@ -21,7 +22,7 @@ describe('a failure of the whole run, with the node set to continue', () => {
 			[{ item: 0 }, 'Item 0: Eloqua did not accept the credentials ("Not authenticated.")', 'failed'],
 			[{ item: 1 }, 'Item 1: Eloqua did not accept the credentials ("Not authenticated.")', 'failed'],
 		]);
-		expect(errorOutput[0].json).toMatchObject({ OpportunityID: '1', details: { description: expect.stringContaining('site name, username and password') } });
+		expect(errorOutput[0].json).toMatchObject({ OpportunityID: '1', error: { description: expect.stringContaining('site name, username and password') } });
 	});
 
 	it('reports every item failed on the main output when the definition cannot be created', async () => {
@@ -32,7 +33,7 @@ describe('a failure of the whole run, with the node set to continue', () => {
 			[{ item: 0 }, 'Item 0: Eloqua rejected the request as invalid (HTTP 400)', 'failed'],
 			[{ item: 1 }, 'Item 1: Eloqua rejected the request as invalid (HTTP 400)', 'failed'],
 		]);
-		expect(main[0].json.details).toMatchObject({ httpStatus: 400, description: expect.stringContaining('name: Must be unique') });
+		expect(errorOf(main[0])).toMatchObject({ httpStatus: 400, description: expect.stringContaining('name: Must be unique') });
 		expect(sandbox.requestsTo(/\/data$/, 'POST')).toHaveLength(0);
 	});
 
@@ -62,7 +63,7 @@ describe('a failure of the whole run, with the node set to continue', () => {
 		expect(pairsAndStatuses(errorOutput)).toEqual([
 			[{ item: 0 }, 'Item 0 (OpportunityID "L-1"): imported, but not linked: Eloqua rejected the request as invalid (HTTP 400)', 'imported'],
 		]);
-		expect(errorOutput[0].json.details).toMatchObject({ link: { status: 'failed', linkType: 'Contact', linkedTo: 'ada@example.com', httpStatus: 400 } });
+		expect(errorOf(errorOutput[0])).toMatchObject({ link: { status: 'failed', linkType: 'Contact', linkedTo: 'ada@example.com', httpStatus: 400 } });
 		expect([...sandbox.state.opportunities.keys()].sort()).toEqual(['l-1', 'l-2']);
 	});
 
@@ -85,18 +86,18 @@ describe('the message of a run that stops on failed items', () => {
 	});
 });
 
-describe('known defect: a sync log that cannot be read', () => {
+describe('a sync log that cannot be read', () => {
 	const env = useEloquaSandbox();
 
-	// The life cycle reads the sync's log before it settles the rows, so a log that cannot be read
-	// turns the rows of a successful sync into failures. The fix belongs in the life cycle (settle
-	// the rows by the sync's status and rejects; read the log as extra information whose failure
-	// only adds a note). Until then this test is expected to fail; remove `.failing` with the fix.
-	it.failing('reports the rows of a successful sync imported even when its log cannot be read', async () => {
+	// The log only adds counts: the rows' outcomes come from the sync's status and rejects.
+	it('reports the rows of a successful sync imported even when its log cannot be read', async () => {
 		const { sandbox } = env;
 		sandbox.faults.add({ method: 'GET', path: /\/logs$/, status: 500, body: { message: 'Internal Server Error' } });
 		const { main } = await runEloqua(sandbox, importParameters(), [opportunity(1)], { onError: 'continueRegularOutput' });
 		expect(sandbox.state.opportunities.has('1')).toBe(true);
 		expect(main[0].json.status).toBe('imported');
+		expect(main[0].json.syncLog).toEqual([
+			{ statusCode: '', count: 0, severity: 'unknown', message: 'The sync log could not be read: Eloqua had an internal error (HTTP 500)' },
+		]);
 	});
 });

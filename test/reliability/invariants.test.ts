@@ -3,7 +3,7 @@ import { accountedOnce, countsInError, faultsByKind } from './invariants';
 // The checks the fault-injection suites rely on must be able to fail: each rule broken on purpose.
 describe('the exactly-once check', () => {
 	const ok = (item: number, status = 'uploaded') => ({ json: { status }, pairedItem: { item } });
-	const failure = (item: number, error: string) => ({ json: { error, details: { status: 'failed' } }, pairedItem: { item } });
+	const failure = (item: number, message: string) => ({ json: { error: { message, status: 'failed' } }, pairedItem: { item } });
 	const statuses = ['uploaded', 'failed'];
 
 	it('passes one outcome per item, successes and failures alike', () => {

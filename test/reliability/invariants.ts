@@ -40,15 +40,14 @@ export function accountedOnce(
 			continue;
 		}
 		if (outcomes.has(index)) violations.push(`item ${index} appears more than once`);
-		const details = item.json.details as IDataObject | undefined;
-		const isFailure = typeof item.json.error === 'string';
-		const fields = isFailure && details ? details : item.json;
+		const failure = item.json.error && typeof item.json.error === 'object' ? (item.json.error as IDataObject) : undefined;
+		const fields = failure ?? item.json;
 		const status = String(fields.status);
 		if (!statuses.includes(status)) violations.push(`item ${index} has the status "${status}"`);
-		if (isFailure && !String(item.json.error).startsWith(`Item ${index}`)) {
-			violations.push(`item ${index}'s message does not name it: ${String(item.json.error).slice(0, 120)}`);
+		if (failure && !String(failure.message).startsWith(`Item ${index}`)) {
+			violations.push(`item ${index}'s message does not name it: ${String(failure.message).slice(0, 120)}`);
 		}
-		outcomes.set(index, { status, fields, error: isFailure ? String(item.json.error) : undefined });
+		outcomes.set(index, { status, fields, error: failure ? String(failure.message) : undefined });
 	}
 	for (let index = 0; index < itemCount; index++) {
 		if (!outcomes.has(index)) violations.push(`item ${index} is missing from the output`);

@@ -2,6 +2,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { importParameters, opportunity, runEloqua, useEloquaSandbox } from '../harness/eloqua';
 import { deal, runRuler, uploadParameters, useRulerSandbox } from '../harness/ruler';
+import { errorOf } from '../harness/engine';
 
 const HUNDRED_MB = 100_000_000;
 // Built once per file: the sandbox sends it as the answer's body.
@@ -27,9 +28,9 @@ describe('a hostile 100 MB error body is never echoed', () => {
 			const { sandbox } = env;
 			sandbox.faults.add({ path: sandbox.uploadPath, status: 400, ...reply() });
 			const run = await runRuler(sandbox, uploadParameters(), [deal('H-0')], { onError: 'continueErrorOutput' });
-			expect(run.errorOutput.map((item) => [item.pairedItem, item.json.error])).toEqual([[{ item: 0 }, 'Item 0 (reference "H-0"): Ruler rejected the opportunity as invalid (HTTP 400)']]);
+			expect(run.errorOutput.map((item) => [item.pairedItem, errorOf(item).message])).toEqual([[{ item: 0 }, 'Item 0 (reference "H-0"): Ruler rejected the opportunity as invalid (HTTP 400)']]);
 			expect(said(run).length).toBeLessThan(25_000);
-			expect((run.errorOutput[0].json.details as { response: string }).response).toMatch(/^A{9000,}… \(clipped: \d+ characters\)$|^\{"message":"A+… \(clipped: \d+ characters\)$/);
+			expect(String(errorOf(run.errorOutput[0]).response)).toMatch(/^A{9000,}… \(clipped: \d+ characters\)$|^\{"message":"A+… \(clipped: \d+ characters\)$/);
 		});
 	});
 
@@ -43,7 +44,7 @@ describe('a hostile 100 MB error body is never echoed', () => {
 			const { sandbox } = env;
 			sandbox.faults.add({ method: 'POST', path: /\/data$/, status: 400, ...reply() });
 			const run = await runEloqua(sandbox, importParameters(), [opportunity(1)], { onError: 'continueErrorOutput' });
-			expect(run.errorOutput.map((item) => item.json.error)).toEqual(['Item 0 (OpportunityID "1"): Eloqua rejected the request as invalid (HTTP 400)']);
+			expect(run.errorOutput.map((item) => errorOf(item).message)).toEqual(['Item 0 (OpportunityID "1"): Eloqua rejected the request as invalid (HTTP 400)']);
 			expect(said(run).length).toBeLessThan(5_000);
 		});
 	});

@@ -4,6 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { importParameters, opportunity, runEloqua, useEloquaSandbox } from '../harness/eloqua';
 import { deal, runRuler, uploadParameters, useRulerSandbox } from '../harness/ruler';
 import type { RecordedRequest } from '../sandbox/kit';
+import { errorOf } from '../harness/engine';
 
 /** IDs and URIs built to leave their place in a request path. */
 const HOSTILE = ['../../syncs/1', '1/../../x', '1%2F..%2Fx', '%2e%2e', '1?x=1', '1#x', '/opportunities/imports/1/../../x', '/syncs/1?limit=1', '/syncs/1#a', '1 2', '１２', '-1', '1.5', '0x1A', '/opportunities/imports/1/data', '//evil.example/1', 'https://evil.example/syncs/1', '\\..\\1', '1\n2', ''];
@@ -42,7 +43,7 @@ describe('IDs and URIs cannot alter Eloqua request paths', () => {
 				// A refused ID is named in its item's error; only plain numbers and well-formed URIs are used.
 				ids.forEach((id, i) => {
 					const usable = /^\s*\d+\s*$/.test(id) || /^\/(opportunities\/(contacts\/)?imports|syncs)\/\d+$/.test(id.trim());
-					const failures = run.main.filter((item) => (item.pairedItem as { item: number }).item === i && typeof item.json.error === 'string');
+					const failures = run.main.filter((item) => (item.pairedItem as { item: number }).item === i && typeof item.json.error === 'object');
 					if (!usable) expect(failures.length).toBe(1);
 				});
 			}),
@@ -54,7 +55,7 @@ describe('IDs and URIs cannot alter Eloqua request paths', () => {
 		// From an expression: n8n itself refuses such an ID typed in by hand.
 		const parameters = importParameters({ definitionMode: 'existing', importDefinitionId: { __rl: true, mode: 'id', value: '={{ $json.definition }}' } });
 		const run = await runEloqua(env.sandbox, parameters, [opportunity(1, { definition: id })], { onError: 'continueRegularOutput' });
-		expect(run.main.map((item) => [(item.json.details as IDataObject).status, item.json.error])).toEqual([['failed', expect.stringMatching(/^Item 0: ".*" is not a valid imports URI or ID$/s)]]);
+		expect(run.main.map((item) => [errorOf(item).status, errorOf(item).message])).toEqual([['failed', expect.stringMatching(/^Item 0: ".*" is not a valid imports URI or ID$/s)]]);
 		expect(env.sandbox.requests).toEqual([]);
 	});
 
@@ -64,7 +65,7 @@ describe('IDs and URIs cannot alter Eloqua request paths', () => {
 	])('a URI in an answer from Eloqua (%s) is checked before it is used in a path', async (_name, fault) => {
 		env.sandbox.faults.add(fault);
 		const run = await runEloqua(env.sandbox, importParameters(), [opportunity(1)], { onError: 'continueRegularOutput' });
-		expect(String(run.main[0].json.error)).toMatch(/is not a valid (imports|syncs) URI or ID/);
+		expect(String(errorOf(run.main[0]).message)).toMatch(/is not a valid (imports|syncs) URI or ID/);
 		expect(strayRequests(env.sandbox.requests, ELOQUA_PATHS)).toEqual([]);
 	});
 });
