@@ -112,9 +112,10 @@ function outcome(label, count, result, ruler, ratePerSecond) {
 			? Math.round((count / (task.executionTime / 1000)) * 10) / 10
 			: null,
 		// Every case could send all items at once, so the ideal is the rate limit.
-		ofIdeal: task?.executionTime
-			? Math.round((count / (task.executionTime / 1000) / ratePerSecond) * 1000) / 10
-			: null,
+		ofIdeal:
+			task?.executionTime && !runData?.error
+				? Math.round((count / (task.executionTime / 1000) / ratePerSecond) * 1000) / 10
+				: null,
 		workflowError: runData?.error?.message ?? null,
 		results: items.length,
 		failedItems,

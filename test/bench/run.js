@@ -54,8 +54,13 @@ function table(title, rows, columns) {
 		Math.max(label.length, ...rows.map((r) => String(r[key] ?? '').length)),
 	);
 	console.log(columns.map(([label], i) => label.padStart(widths[i])).join('  '));
+	// Text reads better left-aligned, numbers right-aligned.
+	const cell = (value, width) =>
+		typeof value === 'string' && Number.isNaN(Number(value))
+			? value.padEnd(width)
+			: String(value ?? '').padStart(width);
 	for (const row of rows)
-		console.log(columns.map(([, key], i) => String(row[key] ?? '').padStart(widths[i])).join('  '));
+		console.log(columns.map(([, key], i) => cell(row[key], widths[i])).join('  '));
 }
 
 function eloquaBench(urls) {
