@@ -91,7 +91,7 @@ export const RULER_STATUS: StatusExplanations = {
 	429: {
 		message: 'Ruler is limiting the request rate (HTTP 429)',
 		description:
-			'Lower Concurrency in the options, send fewer items per run, or raise Max Retries.',
+			'Set Max Requests per Second in the options just under your Ruler rate limit, lower Concurrency, or raise Max Retries.',
 	},
 	500: {
 		message: 'Ruler had an internal error (HTTP 500)',

@@ -227,7 +227,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			'Item 0 (reference "L-0"): Ruler is limiting the request rate (HTTP 429)',
 		);
 		expect(fieldsOf(main[0]).description).toBe(
-			'Lower Concurrency in the options, send fewer items per run, or raise Max Retries. Ruler asked to wait 3600 s before trying again, longer than the node waits (60 s).',
+			'Set Max Requests per Second in the options just under your Ruler rate limit, lower Concurrency, or raise Max Retries. Ruler asked to wait 3600 s before trying again, longer than the node waits (60 s).',
 		);
 	});
 
