@@ -134,7 +134,10 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 			const match = method === req.method ? pattern.exec(path) : null;
 			if (!match) continue;
 			const reply = await handler({ req, res, path, params: match.slice(1), query: url.searchParams, body: body.text, bytes: body.bytes, truncated: body.truncated, record });
-			if (reply) send(res, reply);
+			if (reply) {
+				record.status = reply.status ?? 200;
+				send(res, reply);
+			}
 			return;
 		}
 		send(res, { status: 404, body: { message: `${name} sandbox: no route for ${req.method} ${path}` } });
