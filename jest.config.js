@@ -8,5 +8,7 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json'}],
 	},
 	setupFiles: ['<rootDir>/test/harness/setup-env.js'],
+	// Prints the counts of the fault-injection and fuzzing suites when they ran.
+	reporters: ['default', '<rootDir>/test/reliability/reporter.js'],
 	testTimeout: 30000,
 };

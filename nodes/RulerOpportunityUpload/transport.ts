@@ -192,7 +192,8 @@ export async function putOpportunity(
 	body: string,
 	settings: SendSettings,
 ): Promise<UploadOutcome> {
-	const results: HttpResult[] = [];
+	// Only the reasons are kept, not the answers: a server could answer each attempt with megabytes.
+	const reasons: string[] = [];
 	const attempt = async () => {
 		const result = await sendOnce(
 			context,
@@ -207,12 +208,12 @@ export async function putOpportunity(
 			},
 			settings.signal,
 		);
-		results.push(result);
+		reasons.push(shortReason(result));
 		return result;
 	};
 	const decide = (result: HttpResult) => decideRetry(result, settings.retryUnknownOutcome);
 	const outcome = await withRetries(attempt, decide, settings.policy, settings.signal);
-	return { ...outcome, retriedAfter: results.slice(0, -1).map(shortReason) };
+	return { ...outcome, retriedAfter: reasons.slice(0, -1) };
 }
 
 export interface Failure {

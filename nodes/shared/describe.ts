@@ -9,6 +9,8 @@ export interface Explanation {
 export type StatusExplanations = Record<number, Explanation>;
 
 const MAX_BODY_TEXT = 500;
+/** Most characters of an answer body an output item repeats: a hostile server could send megabytes. */
+const MAX_ECHOED_BODY = 10_000;
 
 /** Masks anything that looks like a credential, in case a server echoes a request back. */
 export function redact(text: string): string {
@@ -20,20 +22,26 @@ export function redact(text: string): string {
 		);
 }
 
-/** A parsed answer body for output items, with anything that looks like a credential masked; null when empty. */
+/**
+ * A parsed answer body for output items, with anything that looks like a credential masked; null
+ * when empty. A body longer than 10,000 characters is given as its clipped text.
+ */
 export function redactBody(body: unknown): unknown {
 	if (body === undefined || body === null || body === '') return null;
+	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
+	if (text.length > MAX_ECHOED_BODY) return `${redact(text.slice(0, MAX_ECHOED_BODY))}… (clipped: ${text.length} characters)`;
 	if (typeof body === 'string') return redact(body);
-	const text = redact(JSON.stringify(body) ?? '');
+	const redacted = redact(text);
 	try {
-		return JSON.parse(text);
+		return JSON.parse(redacted);
 	} catch {
-		return text;
+		return redacted;
 	}
 }
 
 function clip(text: string): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
+	// Flattening whitespace only shortens a text: a slice of a long one is enough to start from.
+	const flat = text.slice(0, MAX_BODY_TEXT * 4).replace(/\s+/g, ' ').trim();
 	return flat.length > MAX_BODY_TEXT ? `${flat.slice(0, MAX_BODY_TEXT)}…` : flat;
 }
 

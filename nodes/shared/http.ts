@@ -77,6 +77,7 @@ export async function sendOnce(
 interface ErrorLike {
 	code?: unknown;
 	httpCode?: unknown;
+	description?: unknown;
 	status?: unknown;
 	response?: { status?: unknown; statusCode?: unknown; headers?: unknown; data?: unknown; body?: unknown };
 	config?: { url?: unknown };
@@ -100,6 +101,12 @@ export function resultFromError(error: unknown, fallbackUrl: string): HttpResult
 			body: response.data ?? response.body,
 			url,
 		};
+	}
+	// n8n 1.x throws an error that keeps only the status (`httpCode`) and what the answer said.
+	const httpCode = chain.map((e) => Number(e.httpCode)).find((n) => Number.isInteger(n) && n >= 100 && n < 600);
+	if (httpCode) {
+		const said = chain.map((e) => e.description).find((d) => typeof d === 'string' && d);
+		return { kind: 'response', status: httpCode, headers: {}, body: said ?? '', url };
 	}
 	const code = chain.map((e) => e.code).find((c) => typeof c === 'string' && /^[A-Z_]+$/.test(c));
 	if (code) return { kind: 'network', code: code as string, url };

@@ -1,4 +1,5 @@
 import {
+	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -31,13 +32,19 @@ export function failed(
 }
 
 /**
- * A failed item as n8n's "Continue (using error output)" expects it: only `error` and `details`, so
- * the engine moves it to the error branch and merges the input item's fields under it.
+ * A failed item as n8n's "Continue (using error output)" routes it on both n8n 1.x and 2.x: its only
+ * key is `error` (1.x routes only `{error}` or `{error, message}` items). The engine merges the input
+ * item's fields in beside it. `error` reads like n8n's own errors: `message` (one sentence naming the
+ * item, the field and the rule), `description` (what to do), then the status and the node's fields.
  */
+export function failureJson(result: ItemResult): IDataObject {
+	const error: IDataObject = { message: result.error };
+	if (result.description) error.description = result.description;
+	return { error: Object.assign(error, result.fields) };
+}
+
 function failureItem(result: ItemResult): INodeExecutionData {
-	const details: IDataObject = { ...result.fields };
-	if (result.description) details.description = result.description;
-	return { json: { error: result.error, details }, pairedItem: { item: result.itemIndex } };
+	return { json: failureJson(result), pairedItem: { item: result.itemIndex } };
 }
 
 /**
@@ -55,11 +62,46 @@ export function toOutputItems(results: ItemResult[]): INodeExecutionData[] {
 	);
 }
 
+/**
+ * A failure of the whole run (credentials, the service's address, a definition) as one failed item
+ * per input item, for a node set to continue. Thrown instead, n8n would pass the input items on
+ * unchanged, and downstream they would look like successes.
+ */
+export function everyItemFailed(context: IExecuteFunctions, error: unknown): INodeExecutionData[][] {
+	const { message, description, httpCode } = error as { message?: unknown; description?: unknown; httpCode?: unknown };
+	const fields: IDataObject = { status: 'failed', httpStatus: Number(httpCode) || null };
+	const results = context
+		.getInputData()
+		.map((_, itemIndex) =>
+			failed(itemIndex, { ...fields }, `Item ${itemIndex}: ${String(message ?? error)}`, typeof description === 'string' ? description : undefined),
+		);
+	return [toOutputItems(results)];
+}
+
+/** The error to rethrow as n8n's own kind; the nodes' own errors already are, and stay unchanged. */
+export function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error);
+}
+
 const LISTED_FAILURES = 5;
+
+/** "2 imported, 5 staged": the items that did not fail, by their status (`doneWord` when none). */
+function doneCounts(results: ItemResult[], doneWord: string): string {
+	const counts = new Map<string, number>();
+	for (const result of results) {
+		if (!result.ok) continue;
+		const status = String(result.fields.status ?? doneWord);
+		counts.set(status, (counts.get(status) ?? 0) + 1);
+	}
+	if (counts.size === 0) return `0 ${doneWord}`;
+	return [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
+}
 
 /**
  * Returns the output items, or fails the node when items failed and the node is not set to continue:
- * the message counts done vs failed, the description names the first failed items.
+ * the message counts the failed items and the others by status, the description names the first
+ * failed items.
  */
 export function finishRun(
 	context: IExecuteFunctions,
@@ -68,14 +110,13 @@ export function finishRun(
 ): INodeExecutionData[][] {
 	const failures = results.filter((r) => !r.ok);
 	if (failures.length === 0 || context.continueOnFail()) return [toOutputItems(results)];
-	const done = results.length - failures.length;
 	const listed = failures
 		.slice(0, LISTED_FAILURES)
 		.map((f) => `• ${f.error}${f.description ? ` ${f.description}` : ''}`);
 	const more = failures.length > LISTED_FAILURES ? [`…and ${failures.length - LISTED_FAILURES} more.`] : [];
 	throw new NodeOperationError(
 		context.getNode(),
-		`${failures.length} of ${results.length} items failed (${done} ${doneWord})`,
+		`${failures.length} of ${results.length} items failed (${doneCounts(results, doneWord)})`,
 		{
 			itemIndex: failures[0].itemIndex,
 			description: [

@@ -1,15 +1,11 @@
 // What each example workflow must do in a real n8n against the sandboxes: per item of this
 // package's nodes, [node, output, input item, status, id]. A new example adds its entry here.
 
-/** Marks an item the node reports as failed; where it lands depends on the engine (see below). */
-const FAILED = 'failed';
-
 /**
- * With "On Error: Continue (using error output)", n8n 2.x moves an item whose json has only the keys
- * error, message and details to the error output. n8n 1.x moves it only when the json is exactly
- * {error} or {error, message}: the nodes' failed items, which carry details, stay on the main output.
+ * Marks an item the node reports as failed: with "On Error: Continue (using error output)" both n8n
+ * versions move it to the error output (its json is `{error: {...}}`, the one shape 1.x and 2.x both route).
  */
-const FAILED_OUTPUT = { '2.41.1': 'error', '1.123.81': 'main' };
+const FAILED = 'error';
 const EXAMPLES = {
 	EloquaImportDeals: {
 		items: [
@@ -51,15 +47,6 @@ const EXAMPLES = {
 		links: { 'CRM-1001': 'linked', 'CRM-1002': 'linked', 'CRM-1003': 'linked' },
 		inputKey: { 'Import into Eloqua and link contacts': 'dealId', 'Upload to Ruler': 'opportunityId' },
 		sent: { eloqua: ['CRM-1001', 'CRM-1002', 'CRM-1003', 'CRM-1004'], ruler: ['CRM-1001', 'CRM-1002', 'CRM-1003'] },
-		// Where failed items stay on the main output (n8n 1.x), Eloqua's failures flow on into Ruler.
-		ifFailedStayOnMain: {
-			items: [
-				['Upload to Ruler', 'main', 3, 'failed', 'CRM-1004'],
-				['Upload to Ruler', 'main', 4, 'invalid', 'CRM-1005'],
-			],
-			errors: { 'Upload to Ruler': { 'CRM-1004': /invalid \(HTTP 400\)/, 'CRM-1005': /Opportunity Value/ } },
-			sent: { ruler: ['CRM-1001', 'CRM-1002', 'CRM-1003', 'CRM-1004'] },
-		},
 	},
 };
 
@@ -73,15 +60,7 @@ const SENT = {
  * Tests known to fail on one n8n version because of a bug in the nodes, reported to their owner.
  * They run as `it.failing`: once the bug is fixed they fail, and the entry here must go.
  */
-const KNOWN_FAILURES = {
-	'1.123.81': {
-		EloquaRulerPipeline: {
-			because:
-				'n8n 1.x throws a NodeApiError without the response for a 4xx answer; the Ruler node reads it as a network error and reports "Could not reach Ruler (ERR_UNKNOWN: Bad request …)" instead of Ruler\'s 400 and its reason',
-			tests: ['clear error'],
-		},
-	},
-};
+const KNOWN_FAILURES = {};
 
 /** `it`, or `it.failing` for a test listed as a known failure of this example on this version. */
 function itFor(version, workflowId) {
@@ -90,12 +69,8 @@ function itFor(version, workflowId) {
 }
 
 /** What one example must do on one n8n version: items, errors by node and id, ids sent. */
-function expectedFor(example, version) {
-	const onMain = FAILED_OUTPUT[version] === 'main';
-	const extra = (onMain && example.ifFailedStayOnMain) || { items: [], errors: {}, sent: {} };
-	const items = [...example.items, ...extra.items].map(([node, output, ...rest]) => [node, output === FAILED ? FAILED_OUTPUT[version] : output, ...rest]);
-	const errors = (node, id) => extra.errors[node]?.[id] ?? example.errors[id];
-	return { items, errors, sent: { ...example.sent, ...extra.sent }, inputKey: example.inputKey, links: example.links };
+function expectedFor(example) {
+	return { items: example.items, errors: (_node, id) => example.errors[id], sent: example.sent, inputKey: example.inputKey, links: example.links };
 }
 
 module.exports = { EXAMPLES, SENT, expectedFor, itFor };

@@ -87,7 +87,7 @@ describe('import definitions', () => {
 		env.sandbox.faults.add({ method: 'DELETE', path: '/pod1/api/bulk/2.0/opportunities/imports/9', status });
 		const { main } = await run({ operation: 'delete', definitionType: 'opportunity', definitionId: '={{ $json.ref }}' }, [{ ref: byId(9) }, { ref: byId(8) }], { onError: 'continueRegularOutput' });
 		expect(main.map((item) => item.json)).toEqual([
-			{ error: `Item 0: ${message}`, details: { description: expect.any(String), httpStatus: status } },
+			{ error: { message: `Item 0: ${message}`, description: expect.any(String), status: 'failed', httpStatus: status } },
 			{ uri: '/opportunities/imports/8', deleted: true },
 		]);
 	});

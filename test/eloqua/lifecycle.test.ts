@@ -1,4 +1,5 @@
 import { importParameters, opportunity, runEloqua, useEloquaSandbox } from '../harness/eloqua';
+import { errorOf } from '../harness/engine';
 
 const rows = (n: number, overrides = {}) => Array.from({ length: n }, (_, i) => opportunity(i + 1, overrides));
 const uploadedIds = (bodies: Array<string | undefined>) =>
@@ -58,7 +59,7 @@ describe('the import life cycle', () => {
 			[0, 'imported'],
 			[1, 'imported'],
 		]);
-		expect(errorOutput.map((item) => [(item.pairedItem as { item: number }).item, (item.json.details as { status: string }).status, item.json.error])).toEqual([
+		expect(errorOutput.map((item) => [(item.pairedItem as { item: number }).item, errorOf(item).status, errorOf(item).message])).toEqual([
 			[2, 'failed', "Item 2 (OpportunityID \"3\"): Eloqua's staging storage is full (HTTP 413)"],
 			[3, 'failed', "Item 3 (OpportunityID \"4\"): Eloqua's staging storage is full (HTTP 413)"],
 			[4, 'failed', "Item 4 (OpportunityID \"5\"): Not sent because an earlier upload failed: Eloqua's staging storage is full (HTTP 413)"],
@@ -77,7 +78,7 @@ describe('the import life cycle', () => {
 			{ onError: 'continueErrorOutput' },
 		);
 		expect(main.map((item) => item.json.opportunityId)).toEqual(['1', '3']);
-		expect(errorOutput[0].json.error).toMatch(/^Item 1 \(OpportunityID "2"\): The row is 20\d{3} bytes, more than one upload may hold \(10000 bytes\)$/);
+		expect(errorOf(errorOutput[0]).message).toMatch(/^Item 1 \(OpportunityID "2"\): The row is 20\d{3} bytes, more than one upload may hold \(10000 bytes\)$/);
 	});
 
 	it('explains a 404 on upload as a missing definition or an upload over 32 MB', async () => {
@@ -85,8 +86,7 @@ describe('the import life cycle', () => {
 		sandbox.faults.add({ method: 'POST', path: /\/data$/, status: 404, body: '' });
 		const { errorOutput } = await runEloqua(sandbox, importParameters(), rows(1), { onError: 'continueErrorOutput' });
 		expect(errorOutput[0].json).toMatchObject({
-			error: 'Item 0 (OpportunityID "1"): Eloqua did not find the resource, or the upload was over 32 MB (HTTP 404)',
-			details: { status: 'failed', httpStatus: 404 },
+			error: { message: 'Item 0 (OpportunityID "1"): Eloqua did not find the resource, or the upload was over 32 MB (HTTP 404)', status: 'failed', httpStatus: 404 },
 		});
 	});
 
@@ -96,10 +96,9 @@ describe('the import life cycle', () => {
 		const { errorOutput } = await runEloqua(sandbox, importParameters(), rows(2), { onError: 'continueErrorOutput' });
 		expect(errorOutput).toHaveLength(2);
 		expect(errorOutput[0].json).toMatchObject({
-			error: 'Item 0 (OpportunityID "1"): Eloqua ended the sync with status "error" and did not confirm this row',
-			details: { status: 'failed', syncStatus: 'error', code: 'ELQ-00146' },
+			error: { message: 'Item 0 (OpportunityID "1"): Eloqua ended the sync with status "error" and did not confirm this row', status: 'failed', syncStatus: 'error', code: 'ELQ-00146' },
 		});
-		expect((errorOutput[0].json.details as { description: string }).description).toContain('ELQ-00146');
+		expect(errorOf(errorOutput[0]).description).toContain('ELQ-00146');
 	});
 
 	it('stops waiting after the maximum wait and reports the rows as still staged', async () => {
@@ -109,8 +108,7 @@ describe('the import life cycle', () => {
 		const { errorOutput } = await runEloqua(sandbox, importParameters({}, { maxWaitMinutes: 0.005, pollIntervalSeconds: 0.05 }), rows(1), { onError: 'continueErrorOutput' });
 		expect(Date.now() - started).toBeLessThan(5000);
 		expect(errorOutput[0].json).toMatchObject({
-			error: 'Item 0 (OpportunityID "1"): Eloqua was still processing the sync (status "pending") when the maximum wait of 0.3 s ran out',
-			details: { status: 'staged', syncStatus: 'pending' },
+			error: { message: 'Item 0 (OpportunityID "1"): Eloqua was still processing the sync (status "pending") when the maximum wait of 0.3 s ran out', status: 'staged', syncStatus: 'pending' },
 		});
 		// A definition whose sync is still running is not deleted (Eloqua would fail the sync).
 		expect(sandbox.requestsTo(/imports\/\d+$/, 'DELETE')).toHaveLength(0);

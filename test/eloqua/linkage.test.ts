@@ -1,4 +1,5 @@
 import { importParameters, opportunity, runEloqua, useEloquaSandbox } from '../harness/eloqua';
+import { errorOf } from '../harness/engine';
 
 const linkParameters = (overrides = {}, options = {}) => ({
 	resource: 'opportunityContactLink',
@@ -72,13 +73,13 @@ describe('opportunity → contact linkage', () => {
 			{ onError: 'continueErrorOutput' },
 		);
 		expect(main.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
-		expect(errorOutput.map((item) => [item.pairedItem, item.json.error])).toEqual([
+		expect(errorOutput.map((item) => [item.pairedItem, errorOf(item).message])).toEqual([
 			[{ item: 1 }, 'Item 1 (OpportunityID "NOPE"): Eloqua rejected the row: ELQ-00084: the opportunity does not exist in Eloqua yet (import the opportunity first, then link it) (field OpportunityID = "NOPE")'],
 			[{ item: 2 }, 'Item 2 (OpportunityID "D-1"): Eloqua rejected the row: ELQ-00085: no contact (or account) in Eloqua matches the value given to link to (field C_EmailAddress = "nobody@example.com")'],
 			[{ item: 3 }, 'Item 3 (OpportunityID "d-1"): OpportunityID "d-1" and C_EmailAddress "ADA@example.com" was already used by item 0; a link is sent once per run, so this item was not sent'],
 			[{ item: 4 }, 'Item 4 (OpportunityID "D-1"): C_EmailAddress is required and must not be empty'],
 		]);
-		expect(errorOutput[0].json.details).toMatchObject({ status: 'rejected', code: 'ELQ-00084' });
+		expect(errorOf(errorOutput[0])).toMatchObject({ status: 'rejected', code: 'ELQ-00084' });
 	});
 
 	it('links to accounts by a chosen account field', async () => {
@@ -120,11 +121,11 @@ describe('opportunity import with linking right after', () => {
 			[{ item: 1 }, 'imported', 'skipped'],
 		]);
 		expect(main[0].json.link).toMatchObject({ linkType: 'Contact', linkedTo: 'ada@example.com', syncStatus: 'warning', importDefinitionUri: expect.stringMatching(/^\/opportunities\/contacts\/imports\/\d+$/) });
-		expect(errorOutput.map((item) => [item.pairedItem, item.json.error])).toEqual([
+		expect(errorOutput.map((item) => [item.pairedItem, errorOf(item).message])).toEqual([
 			[{ item: 2 }, 'Item 2 (OpportunityID "L-3"): imported, but not linked: Eloqua rejected the row: ELQ-00085: no contact (or account) in Eloqua matches the value given to link to (field C_EmailAddress = "ghost@example.com")'],
 			[{ item: 3 }, 'Item 3 (OpportunityID "L-4"): Eloqua rejected the row: ELQ-00039: the opportunity stage is not one of the stages configured in Eloqua (field Stage = "Unknown")'],
 		]);
-		expect(errorOutput[0].json.details).toMatchObject({ status: 'imported', link: { status: 'rejected', code: 'ELQ-00085' } });
+		expect(errorOf(errorOutput[0])).toMatchObject({ status: 'imported', link: { status: 'rejected', code: 'ELQ-00085' } });
 		// Only the imported opportunities with a value were sent for linking.
 		const linkRows = JSON.parse(sandbox.requestsTo(/contacts\/imports\/\d+\/data$/, 'POST')[0].body!);
 		expect(linkRows).toEqual([

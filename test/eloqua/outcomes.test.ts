@@ -1,4 +1,5 @@
 import { importParameters, opportunity, runEloqua, useEloquaSandbox } from '../harness/eloqua';
+import { errorOf } from '../harness/engine';
 
 // Item 1 is invalid before sending (Amount), item 3 repeats item 0's ID, item 2 is rejected by
 // Eloqua (unknown stage), items 0 and 4 are imported.
@@ -27,18 +28,30 @@ describe('per-item outcomes of a mixed batch', () => {
 		expect(invalid).toMatchObject({
 			OpportunityID: 'B',
 			Amount: '12,5',
-			error: 'Item 1 (OpportunityID "B"): Amount must be a number like 1000 or 1000.50 (no thousands separators or currency symbols), got "12,5"',
-			details: { status: 'invalid', field: 'Amount', opportunityId: 'B' },
+			error: {
+				message: 'Item 1 (OpportunityID "B"): Amount must be a number like 1000 or 1000.50 (no thousands separators or currency symbols), got "12,5"',
+				status: 'invalid',
+				field: 'Amount',
+				opportunityId: 'B',
+			},
 		});
 		expect(rejected).toMatchObject({
 			OpportunityID: 'C',
-			error: 'Item 2 (OpportunityID "C"): Eloqua rejected the row: ELQ-00039: the opportunity stage is not one of the stages configured in Eloqua (field Stage = "Negotiation")',
-			details: { status: 'rejected', code: 'ELQ-00039', invalidFields: ['Stage'], syncStatus: 'warning' },
+			error: {
+				message: 'Item 2 (OpportunityID "C"): Eloqua rejected the row: ELQ-00039: the opportunity stage is not one of the stages configured in Eloqua (field Stage = "Negotiation")',
+				status: 'rejected',
+				code: 'ELQ-00039',
+				invalidFields: ['Stage'],
+				syncStatus: 'warning',
+			},
 		});
 		expect(duplicate).toMatchObject({
 			OpportunityName: 'Same as A, other case',
-			error: 'Item 3 (OpportunityID "a"): OpportunityID "a" was already used by item 0; an opportunity is sent once per run, so this item was not sent',
-			details: { status: 'invalid', field: 'OpportunityID' },
+			error: {
+				message: 'Item 3 (OpportunityID "a"): OpportunityID "a" was already used by item 0; an opportunity is sent once per run, so this item was not sent',
+				status: 'invalid',
+				field: 'OpportunityID',
+			},
 		});
 
 		// Only valid, unique rows were uploaded; Eloqua stored the accepted ones once.
@@ -51,7 +64,7 @@ describe('per-item outcomes of a mixed batch', () => {
 	it('keeps every item on the main output with "continue (regular output)", successes first', async () => {
 		const { sandbox } = env;
 		const { main } = await runEloqua(sandbox, importParameters(), MIXED, { onError: 'continueRegularOutput' });
-		expect(main.map((item) => [item.pairedItem, item.json.status ?? (item.json.details as { status: string }).status])).toEqual([
+		expect(main.map((item) => [item.pairedItem, item.json.status ?? errorOf(item).status])).toEqual([
 			[{ item: 0 }, 'imported'],
 			[{ item: 4 }, 'imported'],
 			[{ item: 1 }, 'invalid'],
@@ -102,7 +115,7 @@ describe('value rules', () => {
 		const { sandbox } = env;
 		const { errorOutput } = await runEloqua(sandbox, importParameters({}, { validateOnly: true }), [opportunity('X', overrides)], { onError: 'continueErrorOutput' });
 		expect(errorOutput).toHaveLength(1);
-		expect(errorOutput[0].json.error).toBe(`Item 0 (OpportunityID "X"): ${message}`);
+		expect(errorOf(errorOutput[0]).message).toBe(`Item 0 (OpportunityID "X"): ${message}`);
 	});
 
 	it('never sends "null", leaves out missing values and upper-cases currencies', async () => {

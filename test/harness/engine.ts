@@ -217,3 +217,8 @@ export function loadOptionsContext(options: Pick<RunNodeOptions, 'nodeType' | 'p
 	additionalData.currentNodeParameters = node.parameters;
 	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 }
+
+/** A failed item's `error`: `message`, `description`, `status` and the node's fields. */
+export function errorOf(item: INodeExecutionData): IDataObject & { message?: string; status?: string; description?: string } {
+	return (item.json.error ?? {}) as IDataObject;
+}

@@ -9,9 +9,10 @@ function itemResults(run, workflow) {
 	return ours.flatMap((node) => {
 		const outputs = runData[node.name]?.[0]?.data?.main ?? [];
 		const row = (output) => (item) => {
-			// A failed item's own result is under `details`; on the error output the engine merged the
-			// input item's fields (perhaps an earlier node's status) beside it.
-			const own = item.json.error && item.json.details ? item.json.details : item.json;
+			// A failed item's own result is its `error`; on the error output the engine merged the input
+			// item's fields (perhaps an earlier node's status) beside it.
+			const failure = item.json.error && typeof item.json.error === 'object' ? item.json.error : undefined;
+			const own = failure ?? item.json;
 			return {
 				node: node.name,
 				output,
@@ -19,7 +20,7 @@ function itemResults(run, workflow) {
 				status: own.status ?? null,
 				id: own.opportunityId ?? own.reference ?? null,
 				link: own.link?.status ?? null,
-				error: item.json.error ?? null,
+				error: failure?.message ?? null,
 				json: item.json,
 			};
 		};

@@ -7,10 +7,17 @@ import {
 	useRulerSandbox,
 	type RulerSandbox,
 } from '../harness/ruler';
+import { errorOf } from '../harness/engine';
 
 const SECRET_PASSWORD = 'Sup3r-Secret!pass';
 
-const fieldsOf = (item: INodeExecutionData) => (item.json.details ?? item.json) as IDataObject;
+/** An item's fields: a failure's `error` without its message, or a success's json. */
+const fieldsOf = (item: INodeExecutionData) => {
+	if (typeof item.json.error !== 'object') return item.json;
+	const fields = { ...(item.json.error as IDataObject) };
+	delete fields.message;
+	return fields;
+};
 
 const trail = (sandbox: RulerSandbox) =>
 	sandbox.requests.map((r) =>
@@ -88,7 +95,7 @@ describe('logging in, tokens and secrets', () => {
 		);
 
 		expect(trail(sandbox)).toEqual(['PUT /v1/0/opportunity/upload 401 Bearer not-a-ruler-token']);
-		expect(main.map((item) => [item.pairedItem, item.json.error])).toEqual([
+		expect(main.map((item) => [item.pairedItem, errorOf(item).message])).toEqual([
 			[{ item: 0 }, 'Item 0 (reference "R-0"): Ruler did not accept the access token (HTTP 401)'],
 			[
 				{ item: 1 },
@@ -114,7 +121,7 @@ describe('logging in, tokens and secrets', () => {
 		});
 
 		expect(trail(sandbox)).toEqual(['POST /v1/login 400']);
-		expect(main.map((item) => item.json.error)).toEqual([
+		expect(main.map((item) => errorOf(item).message)).toEqual([
 			'Item 0 (reference "P-0"): Ruler login failed (HTTP 400)',
 			'Item 1 (reference "P-1"): Not sent, as item 0 failed: Ruler login failed (HTTP 400)',
 		]);
@@ -143,7 +150,7 @@ describe('logging in, tokens and secrets', () => {
 		});
 
 		expect(trail(sandbox)).toEqual(['POST /v1/login 200']);
-		expect(main[0].json.error).toBe('Item 0 (reference "E-0"): Ruler login failed (HTTP 200)');
+		expect(errorOf(main[0]).message).toBe('Item 0 (reference "E-0"): Ruler login failed (HTTP 200)');
 		expect(fieldsOf(main[0]).description).toMatch(
 			/ Ruler said: The login answer had no access token\.$/,
 		);

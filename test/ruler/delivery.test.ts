@@ -7,6 +7,7 @@ import {
 	useRulerSandbox,
 	type RulerSandbox,
 } from '../harness/ruler';
+import { errorOf } from '../harness/engine';
 
 const deals = (count: number) => Array.from({ length: count }, (_, i) => deal(`D-${i}`));
 
@@ -17,7 +18,13 @@ async function run(sandbox: RulerSandbox, items: IDataObject[], options: IDataOb
 }
 
 /** The fields of an item whether it came out as a success or as a failure. */
-const fieldsOf = (item: INodeExecutionData) => (item.json.details ?? item.json) as IDataObject;
+/** An item's fields: a failure's `error` without its message, or a success's json. */
+const fieldsOf = (item: INodeExecutionData) => {
+	if (typeof item.json.error !== 'object') return item.json;
+	const fields = { ...(item.json.error as IDataObject) };
+	delete fields.message;
+	return fields;
+};
 
 const uploads = (sandbox: RulerSandbox) => sandbox.requestsTo(sandbox.uploadPath, 'PUT');
 
@@ -139,8 +146,8 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		expect(main).toEqual([
 			{
 				json: {
-					error: 'Item 0 (reference "G-0"): Ruler is unavailable (HTTP 503)',
-					details: {
+					error: {
+					message: 'Item 0 (reference "G-0"): Ruler is unavailable (HTTP 503)',
 						status: 'failed',
 						reference: 'G-0',
 						siteId: '1234',
@@ -168,7 +175,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		const { main } = await run(sandbox, [deal('L-0')]);
 
 		expect(uploads(sandbox)).toHaveLength(1);
-		expect(main[0].json.error).toBe(
+		expect(errorOf(main[0]).message).toBe(
 			'Item 0 (reference "L-0"): Ruler is limiting the request rate (HTTP 429)',
 		);
 		expect(fieldsOf(main[0]).description).toBe(
@@ -188,7 +195,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		const { main } = await run(sandbox, [deal('B-0')]);
 
 		expect(uploads(sandbox)).toHaveLength(1);
-		expect(main[0].json.error).toBe(
+		expect(errorOf(main[0]).message).toBe(
 			'Item 0 (reference "B-0"): Ruler rejected the data (HTTP 503: Invalid Visitor Id)',
 		);
 		expect(fieldsOf(main[0])).toMatchObject({ status: 'failed', httpStatus: 503, attempts: 1 });
@@ -200,7 +207,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		const { main } = await run(sandbox, [deal('Q-0', { stage: 'closed won' })]);
 
 		expect(uploads(sandbox)).toHaveLength(1);
-		expect(main[0].json.error).toBe(
+		expect(errorOf(main[0]).message).toBe(
 			'Item 0 (reference "Q-0"): Ruler rejected the opportunity as invalid (HTTP 400)',
 		);
 		expect(fieldsOf(main[0])).toMatchObject({
@@ -227,7 +234,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		expect(uploads(sandbox).map((r) => `${r.path} ${r.status}`)).toEqual([
 			'/v1/4321/opportunity/upload 404',
 		]);
-		expect(main[0].json.error).toBe(
+		expect(errorOf(main[0]).message).toBe(
 			'Item 0 (reference "H-0"): Ruler did not find the site or the upload address (HTTP 404)',
 		);
 		expect(fieldsOf(main[0]).description).toBe(
@@ -267,7 +274,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			[{ item: 1 }, 'uploaded', 2],
 			[{ item: 0 }, 'failed', 1],
 		]);
-		expect(main[1].json.error).toBe(
+		expect(errorOf(main[1]).message).toBe(
 			'Item 0 (reference "U-0"): Ruler did not answer within 100 ms (ECONNABORTED)',
 		);
 		expect(fieldsOf(main[1]).description).toBe(

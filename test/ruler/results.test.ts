@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { deal, runRuler, uploadParameters, useRulerSandbox } from '../harness/ruler';
+import { errorOf } from '../harness/engine';
 
 // 0 and 3 upload; 1 is invalid; 2 is refused by Ruler (stage case); 4 repeats 0; 5 meets a data error.
 const MIXED_BATCH: IDataObject[] = [
@@ -29,8 +30,8 @@ describe('one result per item, paired, whichever way failures are handled', () =
 		expect(
 			main.map((item) => [
 				item.pairedItem,
-				(item.json.details as IDataObject | undefined)?.status ?? item.json.status,
-				item.json.error ?? null,
+				errorOf(item).status ?? item.json.status,
+				errorOf(item).message ?? null,
 			]),
 		).toEqual([
 			[{ item: 0 }, 'uploaded', null],
@@ -111,8 +112,8 @@ describe('one result per item, paired, whichever way failures are handled', () =
 		expect(errorOutput[3]).toEqual({
 			json: {
 				...MIXED_BATCH[5],
-				error: 'Item 5 (reference "M-5"): Ruler rejected the data (HTTP 503: Invalid Visitor Id)',
-				details: {
+				error: {
+				message: 'Item 5 (reference "M-5"): Ruler rejected the data (HTTP 503: Invalid Visitor Id)',
 					status: 'failed',
 					reference: 'M-5',
 					siteId: '777',
@@ -128,9 +129,8 @@ describe('one result per item, paired, whichever way failures are handled', () =
 		});
 		expect(errorOutput[0].json).toEqual({
 			...MIXED_BATCH[1],
-			error:
-				'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds"',
-			details: {
+			error: {
+			message: 'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds"',
 				status: 'invalid',
 				reference: 'M-1',
 				field: 'currencyCode',

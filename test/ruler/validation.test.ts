@@ -8,6 +8,7 @@ import {
 	useRulerSandbox,
 	type RulerSandbox,
 } from '../harness/ruler';
+import { errorOf } from '../harness/engine';
 
 const FIX_IT = 'Fix the value in the source data or in the node, and run again.';
 
@@ -28,15 +29,12 @@ async function run(
 
 function invalid(
 	itemIndex: number,
-	error: string,
+	message: string,
 	reference: unknown,
 	field: string,
 ): INodeExecutionData {
 	return {
-		json: {
-			error,
-			details: { status: 'invalid', reference, field, attempts: 0, description: FIX_IT },
-		},
+		json: { error: { message, description: FIX_IT, status: 'invalid', reference, field, attempts: 0 } },
 		pairedItem: { item: itemIndex },
 	};
 }
@@ -44,7 +42,7 @@ function invalid(
 const statuses = (main: INodeExecutionData[]) =>
 	main.map((item) => [
 		item.pairedItem,
-		item.json.status ?? (item.json.details as IDataObject).status,
+		item.json.status ?? errorOf(item).status,
 	]);
 
 const sentBodies = (sandbox: RulerSandbox) =>
@@ -403,7 +401,7 @@ describe('every item is checked before anything is sent', () => {
 			[{ item: 0 }, 'uploaded'],
 			[{ item: 1 }, 'invalid'],
 		]);
-		expect(main[1].json.error).toBe(
+		expect(errorOf(main[1]).message).toBe(
 			`Item 1 (reference "X-1"): Opportunity Value could not be read: Referenced node doesn't exist`,
 		);
 		expect(sentBodies(sandbox).map((b) => b.OpportunityValue)).toEqual([7]);

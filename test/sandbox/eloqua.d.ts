@@ -30,6 +30,8 @@ export interface StoredSync {
 	rejects: IDataObject[];
 	logs: IDataObject[];
 	definition: StoredDefinition;
+	/** The rows the sync processes; null once it has ended. */
+	rows: IDataObject[] | null;
 }
 
 export interface EloquaSandbox extends SandboxServer {
@@ -42,6 +44,7 @@ export interface EloquaSandbox extends SandboxServer {
 		syncs: Map<number, StoredSync>;
 		opportunities: Map<string, Record<string, string>>;
 		writes: number;
+		writesByKey: Map<string, number>;
 		storageFull: boolean;
 		syncOutcome?: 'error' | 'stuck';
 		contacts: Set<string>;

@@ -93,6 +93,8 @@ function createEloquaSandbox(options = {}) {
 		/** Opportunities stored by identifier; `writes` counts every upsert, to spot double writes. */
 		opportunities: new Map(),
 		writes: 0,
+		/** Writes per stored key, to tell which opportunity was written twice. */
+		writesByKey: new Map(),
 		nextId: 1,
 		storageFull: false,
 		/** Totals over all uploads, for benchmarks (which do not record bodies). */
@@ -216,6 +218,7 @@ function createEloquaSandbox(options = {}) {
 		const existed = state.opportunities.has(key);
 		state.opportunities.set(key, { ...(state.opportunities.get(key) || {}), ...row });
 		state.writes += 1;
+		state.writesByKey.set(key, (state.writesByKey.get(key) || 0) + 1);
 		return existed;
 	}
 

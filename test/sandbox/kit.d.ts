@@ -7,8 +7,15 @@ export interface RecordedRequest {
 	body?: string;
 	bytes: number;
 	at: number;
-	/** The fault applied to this request, if any: 'reset', an HTTP status, or 'delay <ms>'. */
+	/**
+	 * The fault applied to this request, if any: 'reset', 'reset mid-body', 'drop' (handled, then
+	 * the connection closed), 'slow body <ms>', an HTTP status, or 'delay <ms>'.
+	 */
 	fault?: string | number;
+	/** The status the emulator answered with (absent when a fault answered instead). */
+	status?: number;
+	/** What the request created, where the emulator notes it (an Eloqua definition's or sync's URI). */
+	created?: string;
 }
 
 export interface FaultRule {
@@ -25,6 +32,14 @@ export interface FaultRule {
 	delayMs?: number;
 	/** Answer `status` with the request's headers and body echoed back. */
 	echoRequest?: boolean;
+	/** Handle the request, then destroy the connection instead of answering. */
+	dropAnswer?: boolean;
+	/** Handle the request; answer half the body at once and the rest this much later. */
+	slowBodyMs?: number;
+	/** Destroy the connection while the request body arrives (decided on method and path only). */
+	resetMidBody?: boolean;
+	/** Decides per request which fault applies (the fields above), or none. */
+	pick?: (request: RecordedRequest) => Omit<FaultRule, 'pick' | 'times' | 'probability'> | undefined;
 }
 
 export interface SandboxServer {
@@ -36,7 +51,8 @@ export interface SandboxServer {
 	close(): Promise<void>;
 	reset(): void;
 	requestsTo(path: RegExp | string, method?: string): RecordedRequest[];
-	afterRequest(rule: { method?: string; path?: RegExp | string }, run: () => void): void;
+	/** Runs `run` once, right after the `nth` (default first) matching request has been answered. */
+	afterRequest(rule: { method?: string; path?: RegExp | string; nth?: number }, run: () => void): void;
 }
 
 export function createServer(options: {

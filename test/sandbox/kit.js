@@ -40,6 +40,18 @@ function send(res, reply) {
 	res.end(payload);
 }
 
+/** Sends the headers and the first half of the body at once, the rest `ms` later (a slow body). */
+async function sendSlowly(res, reply, ms) {
+	const body = reply.body === undefined || reply.body === null ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+	const bytes = Buffer.from(body, 'utf8');
+	const headers = { 'Content-Type': 'application/json; charset=utf-8', ...(reply.headers || {}), 'Content-Length': String(bytes.length) };
+	res.writeHead(reply.status || 200, headers);
+	const half = Math.floor(bytes.length / 2);
+	res.write(bytes.subarray(0, half));
+	await sleep(ms);
+	if (!res.destroyed) res.end(bytes.subarray(half));
+}
+
 /**
  * Creates a server from `routes` ([method, RegExp, handler(ctx) → reply | Promise<reply>]).
  * A reply is {status, headers?, body?}; a handler may also take over `ctx.res` and return null.
@@ -50,6 +62,13 @@ function send(res, reply) {
  *   {..., delayMs}                the request waits, then is routed normally
  *   {..., probability}            applies to that share of matching requests (seeded, see `seed`)
  *   {..., echoRequest: true}      answers `status` (400) with the request's headers and body echoed
+ *   {..., dropAnswer: true}       the request is handled (the emulator acts on it), then the
+ *                                 connection is destroyed instead of answering: the outcome is unknown
+ *   {..., slowBodyMs}             handled normally, answered with half the body, the rest `slowBodyMs` later
+ *   {..., resetMidBody: true}     the connection is destroyed while the request body arrives, before
+ *                                 the emulator sees it (decided on method and path only)
+ *   {..., pick(request)}          decides per request: returns the fault to apply (the fields above)
+ *                                 or undefined for none; `request` is the record, body included
  */
 function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }) {
 	const requests = [];
@@ -73,15 +92,29 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 		},
 	};
 
-	function takeFault(req, path) {
+	/** The first rule that applies to the request; `early` rules are decided before the body is read. */
+	function takeFault(req, path, record, early) {
 		for (const rule of faultRules) {
-			if (rule.times <= 0 || !matches(rule, req, path)) continue;
+			if (rule.times <= 0 || Boolean(rule.resetMidBody) !== early || !matches(rule, req, path)) continue;
 			if (rule.probability !== undefined && random() >= rule.probability) continue;
+			const picked = rule.pick ? rule.pick(record) : rule;
+			if (!picked) continue;
 			rule.times -= 1;
 			stats.faultsApplied += 1;
-			return rule;
+			return picked;
 		}
 		return undefined;
+	}
+
+	/** Reads the first chunk of the request body, then destroys the connection. */
+	async function resetMidBody(req, path, url) {
+		let bytes = 0;
+		for await (const chunk of req) {
+			bytes += chunk.length;
+			break;
+		}
+		requests.push({ method: req.method, path, query: Object.fromEntries(url.searchParams), headers: req.headers, body: undefined, bytes, at: Date.now(), fault: 'reset mid-body' });
+		req.socket.destroy();
 	}
 
 	async function readBody(req) {
@@ -101,6 +134,7 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 		const url = new URL(req.url, 'http://sandbox');
 		const path = url.pathname;
 		if (path.startsWith('/__sandbox/')) return control(req, res, path);
+		if (takeFault(req, path, undefined, true)) return resetMidBody(req, path, url);
 		const body = await readBody(req);
 		const record = {
 			method: req.method,
@@ -114,30 +148,32 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 		};
 		requests.push(record);
 		if (onRequest) onRequest(record);
-		const fault = takeFault(req, path);
+		const fault = takeFault(req, path, record, false);
 		if (fault) {
-			record.fault = fault.reset ? 'reset' : fault.status || `delay ${fault.delayMs}`;
+			record.fault = faultName(fault);
 			if (fault.delayMs) await sleep(fault.delayMs);
 			if (fault.reset) return req.socket.destroy();
 			// A hostile or buggy server that echoes the request (headers and all) in its error body.
-			if (fault.echoRequest) return send(res, { status: fault.status || 400, body: { message: 'echo', headers: req.headers, body: body.text } });
+			if (fault.echoRequest) return send(res, { status: fault.status || 400, headers: fault.headers, body: { message: 'echo', headers: req.headers, body: body.text } });
 			if (fault.status) return send(res, fault);
 		}
-		await route(req, res, path, url, body, record);
-		const hook = afterHooks.findIndex((h) => matches(h, req, path));
-		if (hook >= 0) afterHooks.splice(hook, 1)[0].run();
+		await route(req, res, path, url, body, record, fault);
+		const hook = afterHooks.find((h) => matches(h, req, path));
+		if (hook && --hook.nth <= 0) afterHooks.splice(afterHooks.indexOf(hook), 1)[0].run();
 		return undefined;
 	}
 
-	async function route(req, res, path, url, body, record) {
+	async function route(req, res, path, url, body, record, fault) {
 		for (const [method, pattern, handler] of routes) {
 			const match = method === req.method ? pattern.exec(path) : null;
 			if (!match) continue;
 			const reply = await handler({ req, res, path, params: match.slice(1), query: url.searchParams, body: body.text, bytes: body.bytes, truncated: body.truncated, record });
-			if (reply) {
-				record.status = reply.status ?? 200;
-				send(res, reply);
-			}
+			if (!reply) return;
+			// The status the handler chose, so a record says how each request was answered.
+			record.status = reply.status ?? 200;
+			if (fault?.dropAnswer) req.socket.destroy();
+			else if (fault?.slowBodyMs) await sendSlowly(res, reply, fault.slowBodyMs);
+			else send(res, reply);
 			return;
 		}
 		send(res, { status: 404, body: { message: `${name} sandbox: no route for ${req.method} ${path}` } });
@@ -192,9 +228,9 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 			stats.faultsApplied = 0;
 			stats.maxInFlight = stats.inFlight;
 		},
-		/** Runs `run` once, right after the first request matching {method, path} has been answered. */
+		/** Runs `run` once, right after the `nth` (default first) request matching {method, path} has been answered. */
 		afterRequest(rule, run) {
-			afterHooks.push({ ...rule, run });
+			afterHooks.push({ nth: 1, ...rule, run });
 		},
 		/** Requests whose path matches (RegExp or prefix) and method (optional). */
 		requestsTo(path, method) {
@@ -202,6 +238,13 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 		},
 	};
 	return server;
+}
+
+function faultName(fault) {
+	if (fault.reset) return 'reset';
+	if (fault.dropAnswer) return 'drop';
+	if (fault.slowBodyMs) return `slow body ${fault.slowBodyMs}`;
+	return fault.status || `delay ${fault.delayMs}`;
 }
 
 module.exports = { createServer, seededRandom, send };

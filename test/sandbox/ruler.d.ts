@@ -10,6 +10,7 @@ export interface RulerSandboxOptions {
 	latencyMs?: number;
 	ratePerSecond?: number;
 	expiresIn?: number;
+	tokenPrefix?: string;
 	recordBodies?: boolean;
 	seed?: number;
 }

@@ -93,6 +93,7 @@ function validate(body, stages, now) {
  * @param {number} [options.latencyMs]  every request waits this long before it is handled
  * @param {number} [options.ratePerSecond]  uploads allowed per second; more get 429 with Retry-After
  * @param {number} [options.expiresIn]  seconds a token lives (reported only; see expireTokens)
+ * @param {string} [options.tokenPrefix]  how issued tokens start (a sentinel, for secrecy tests)
  */
 function createRulerSandbox(options = {}) {
 	const config = {
@@ -103,6 +104,7 @@ function createRulerSandbox(options = {}) {
 		latencyMs: 0,
 		ratePerSecond: 0,
 		expiresIn: 3600,
+		tokenPrefix: 'ruler-token-',
 		...options,
 	};
 	const state = {
@@ -134,7 +136,7 @@ function createRulerSandbox(options = {}) {
 	});
 
 	function issueToken() {
-		const token = `ruler-token-${state.nextToken++}`;
+		const token = `${config.tokenPrefix}${state.nextToken++}`;
 		state.tokens.add(token);
 		return token;
 	}

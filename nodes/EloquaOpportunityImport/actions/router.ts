@@ -1,5 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { asNodeError, everyItemFailed } from '../../shared/results';
+
 import { operations as importDefinition } from './importDefinition';
 import { operations as opportunity } from './opportunity';
 import { operations as opportunityContactLink } from './opportunityContactLink';
@@ -9,7 +11,10 @@ type Operation = { execute: (this: IExecuteFunctions) => Promise<INodeExecutionD
 
 const RESOURCES: Record<string, Record<string, Operation>> = { opportunity, opportunityContactLink, importDefinition, sync };
 
-/** Runs the chosen resource's operation; each operation handles all input items at once. */
+/**
+ * Runs the chosen resource's operation; each operation handles all input items at once. An operation
+ * throws only when the whole run failed; set to continue, every item then reports that failure.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
@@ -17,5 +22,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!handler) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	return await handler.execute.call(this);
+	try {
+		return await handler.execute.call(this);
+	} catch (error) {
+		if (this.continueOnFail() && !this.getExecutionCancelSignal()?.aborted) return everyItemFailed(this, error);
+		throw asNodeError(this, error);
+	}
 }

@@ -102,9 +102,22 @@ function rejectProblem(rejects: Reject[]): Problem {
 
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 0))} s`;
 
+/**
+ * The sync's log, or an empty one when it cannot be read: the log only adds counts, and the rows'
+ * outcomes come from the sync's status and rejects.
+ */
+async function readSyncLogIfAny(plan: ImportPlan, sync: SyncState): Promise<SyncLogEntry[]> {
+	try {
+		return await readSyncLog(plan.client, sync.uri);
+	} catch (error) {
+		throwIfCancelled(plan);
+		return [{ statusCode: '', count: 0, severity: 'unknown', message: `The sync log could not be read: ${problemOf(error).message}` }];
+	}
+}
+
 /** Rows of a sync that ended: accepted, or rejected with Eloqua's reasons. */
 async function settleSync(plan: ImportPlan, staged: StagingRow[], sync: SyncState): Promise<RowOutcome[]> {
-	const syncLog = await readSyncLog(plan.client, sync.uri);
+	const syncLog = await readSyncLogIfAny(plan, sync);
 	if (sync.status === 'success') return staged.map((row) => outcome(row, 'done', undefined, sync, syncLog));
 	const { byItem } = mapRejectsToItems(await readRejects(plan.client, sync.uri), staged, plan.key);
 	const unconfirmed: Problem = {

@@ -6,6 +6,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { failed, failureJson } from '../../../shared/results';
+
 /** The error, marked with the item it belongs to (n8n's errors keep their item in `context`). */
 function forItem(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
@@ -17,8 +19,8 @@ function forItem(context: IExecuteFunctions, error: Error, itemIndex: number): E
 
 /**
  * Runs a simple operation once per input item, as n8n's own nodes do: each result (or list of
- * results) is paired to its item; with continue-on-fail a failure becomes that item's `{error,
- * details}` and the others go on.
+ * results) is paired to its item; with continue-on-fail a failure becomes that item's `{error}`
+ * and the others go on.
  */
 export async function forEachItem(
 	context: IExecuteFunctions,
@@ -33,10 +35,8 @@ export async function forEachItem(
 		} catch (error) {
 			if (!context.continueOnFail()) throw forItem(context, error as Error, itemIndex);
 			const { message, description, httpCode } = error as NodeApiError;
-			output.push({
-				json: { error: `Item ${itemIndex}: ${message}`, details: { description: description ?? null, httpStatus: Number(httpCode) || null } },
-				pairedItem: { item: itemIndex },
-			});
+			const result = failed(itemIndex, { status: 'failed', httpStatus: Number(httpCode) || null }, `Item ${itemIndex}: ${message}`, description ?? undefined);
+			output.push({ json: failureJson(result), pairedItem: { item: itemIndex } });
 		}
 	}
 	return [output];

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { failed, type ItemResult } from '../../../shared/results';
-import { itemLabel } from '../../import/items';
-import type { RowOutcome } from '../../import/lifecycle';
+import { asNodeError, failed, type ItemResult } from '../../../shared/results';
+import { itemLabel, type CheckedItems } from '../../import/items';
+import { problemOf, type RowOutcome } from '../../import/lifecycle';
 import { LINK_OPPORTUNITY_COLUMN } from '../../import/linkage';
 import { outcomeFields } from '../../import/results';
 import type { LifecycleSettings } from '../../import/run';
@@ -34,22 +34,37 @@ export async function linkImported(
 	const imported = results.filter((r) => r.ok && r.fields.status === 'imported');
 	const values = new Map(imported.map((r) => [r.itemIndex, context.getNodeParameter('linkValue', r.itemIndex, '')]));
 	const opportunityIds = new Map(imported.map((r) => [r.itemIndex, r.fields.opportunityId]));
-	const { valid, invalid } = checkLinkRows(
-		context,
-		settings,
-		imported.filter((r) => !isEmpty(values.get(r.itemIndex))).map((r) => r.itemIndex),
-		(i) => ({ [LINK_OPPORTUNITY_COLUMN]: opportunityIds.get(i), [settings.field]: values.get(i) }),
-		{},
-	);
-	const linked = valid.length ? await linkRows(context, client, settings, lifecycle, valid) : { definitionUri: null, outcomes: [] as RowOutcome[] };
-	const outcomes = new Map(linked.outcomes.map((o) => [o.itemIndex, o]));
-	const refused = new Map(invalid.map((r) => [r.itemIndex, r]));
 	const linkBase = (itemIndex: number): IDataObject => ({ linkType: settings.entity, linkedTo: (values.get(itemIndex) as string) ?? null });
+	const skipped = (result: ItemResult): ItemResult => ({ ...result, fields: { ...result.fields, link: { status: 'skipped', ...linkBase(result.itemIndex) } } });
+	let checked: CheckedItems;
+	let linked: { definitionUri: string | null; outcomes: RowOutcome[] };
+	try {
+		checked = checkLinkRows(
+			context,
+			settings,
+			imported.filter((r) => !isEmpty(values.get(r.itemIndex))).map((r) => r.itemIndex),
+			(i) => ({ [LINK_OPPORTUNITY_COLUMN]: opportunityIds.get(i), [settings.field]: values.get(i) }),
+			{},
+		);
+		linked = checked.valid.length ? await linkRows(context, client, settings, lifecycle, checked.valid) : { definitionUri: null, outcomes: [] };
+	} catch (error) {
+		// The opportunities are imported whatever happened to the linking: each item keeps saying so.
+		if (client.signal?.aborted) throw asNodeError(context, error);
+		const problem = problemOf(error);
+		const link = (itemIndex: number): IDataObject => ({ status: 'failed', ...linkBase(itemIndex), httpStatus: problem.httpStatus ?? null });
+		return results.map((result) => {
+			if (!imported.includes(result)) return result;
+			if (isEmpty(values.get(result.itemIndex))) return skipped(result);
+			return linkFailure(result, link(result.itemIndex), problem.message, problem.description);
+		});
+	}
+	const outcomes = new Map(linked.outcomes.map((o) => [o.itemIndex, o]));
+	const refused = new Map(checked.invalid.map((r) => [r.itemIndex, r]));
 
 	return results.map((result) => {
 		if (!imported.includes(result)) return result;
 		const { itemIndex } = result;
-		if (isEmpty(values.get(itemIndex))) return { ...result, fields: { ...result.fields, link: { status: 'skipped', ...linkBase(itemIndex) } } };
+		if (isEmpty(values.get(itemIndex))) return skipped(result);
 		const invalidLink = refused.get(itemIndex);
 		if (invalidLink) {
 			const label = itemLabel(itemIndex, LINK_OPPORTUNITY_COLUMN, opportunityIds.get(itemIndex));
