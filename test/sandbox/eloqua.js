@@ -423,7 +423,9 @@ function createEloquaSandbox(options = {}) {
 
 	server.control = (req, res, path, body, send) => {
 		if (path === '/__sandbox/eloqua/summary') {
-			return send(res, { body: { uploads: state.uploads, definitions: state.definitions.size, syncs: state.syncs.size, opportunities: state.opportunities.size, writes: state.writes } });
+			const syncStatuses = {};
+			for (const sync of state.syncs.values()) syncStatuses[sync.status] = (syncStatuses[sync.status] || 0) + 1;
+			return send(res, { body: { uploads: state.uploads, definitions: state.definitions.size, syncs: state.syncs.size, syncStatuses, opportunities: state.opportunities.size, writes: state.writes } });
 		}
 		if (path === '/__sandbox/eloqua/opportunities') {
 			return send(res, { body: { writes: state.writes, opportunities: Object.fromEntries(state.opportunities), links: state.links } });
