@@ -9,6 +9,34 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const tail = (file, lines = 30) => fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 
+/** Who is told when a group starts and stops: a run keeps its own record of what to end if it dies. */
+const watchers = new Set();
+
+/** `watcher.started(pid, stopSignal)` and `watcher.stopped(pid)` for every group from now on; returns an unwatch. */
+function watchGroups(watcher) {
+	watchers.add(watcher);
+	return () => watchers.delete(watcher);
+}
+
+/**
+ * The processes of a group that still run (a zombie has ended; orphans are reaped by whoever
+ * adopted them, which need not be quick).
+ */
+function groupMembers(pgid) {
+	const members = [];
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (Number(group) === pgid && state !== 'Z' && state !== 'X') members.push(Number(entry));
+		} catch {
+			// ended while we looked
+		}
+	}
+	return members;
+}
+
 /**
  * @param {string} command
  * @param {string[]} args
@@ -36,6 +64,7 @@ async function startProcess(command, args, options) {
 	}
 	let spawnError;
 	child.once('error', (error) => (spawnError = error));
+	if (child.pid) watchers.forEach((watcher) => watcher.started(child.pid, stopSignal));
 	const exited = new Promise((resolve) => child.once('close', resolve));
 	const signal = (sig) => {
 		try {
@@ -55,7 +84,10 @@ async function startProcess(command, args, options) {
 			clearTimeout(timer);
 		}
 		// Children may outlive the leader by a moment; the group is ours alone.
-		if (child.pid) signal('SIGKILL');
+		if (child.pid) {
+			signal('SIGKILL');
+			watchers.forEach((watcher) => watcher.stopped(child.pid));
+		}
 		fs.closeSync(log);
 		log = undefined;
 	};
@@ -77,4 +109,4 @@ async function startProcess(command, args, options) {
 	return { child, stop, logFile, stopSignal };
 }
 
-module.exports = { startProcess };
+module.exports = { startProcess, watchGroups, groupMembers };

@@ -5,6 +5,7 @@ module.exports = {
 	roots: ['<rootDir>/test/scale'],
 	testMatch: ['**/*.scale.js'],
 	globalSetup: '<rootDir>/test/scale/global-setup.js',
+	globalTeardown: '<rootDir>/test/scale/global-teardown.js',
 	maxWorkers: 1,
 	testTimeout: 120000,
 	slowTestThreshold: 300,

@@ -7,6 +7,7 @@ const fs = require('fs');
 const path = require('path');
 
 const { CACHE } = require('../n8n/config');
+const { groupMembers } = require('../n8n/process');
 
 const FILE = path.join(CACHE, 'scale-runs.json');
 
@@ -33,8 +34,18 @@ const write = (runs) => {
 const self = { pid: process.pid, started: startTime(process.pid) };
 const isSelf = (run) => run.owner.pid === self.pid && run.owner.started === self.started;
 
+/**
+ * A group is still the one recorded while its leader runs with the recorded start time, or, once
+ * the leader has ended, while members remain (their group id keeps the leader's id from reuse).
+ */
+function stillOurs(group) {
+	const leader = startTime(group.pid);
+	if (leader !== undefined) return leader === group.started;
+	return groupMembers(group.pid).length > 0;
+}
+
 function signalGroup(group, signal) {
-	if (!alive(group)) return false;
+	if (!stillOurs(group)) return false;
 	try {
 		process.kill(-group.pid, signal);
 		return true;
@@ -44,18 +55,30 @@ function signalGroup(group, signal) {
 }
 
 /**
- * Ends what runs that died left behind, each group first with its own stop signal (PostgreSQL then
- * removes its shared memory), then for good; resolves with how many process groups that was.
+ * Ends the process groups of `runs`, each first with its own stop signal (PostgreSQL then removes
+ * its shared memory), then for good, and removes their folders; resolves with how many groups.
  */
+async function endRuns(runs) {
+	const groups = runs.flatMap((run) => run.groups).filter((group) => signalGroup(group, group.signal));
+	for (let waited = 0; waited < 10000 && groups.some(stillOurs); waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+	groups.forEach((group) => signalGroup(group, 'SIGKILL'));
+	for (const run of runs) if (run.dir) fs.rmSync(run.dir, { recursive: true, force: true });
+	return groups.length;
+}
+
+/** Ends what runs that died left behind; resolves with how many process groups that was. */
 async function sweep() {
 	const runs = read();
-	const dead = runs.filter((run) => !alive(run.owner));
-	const groups = dead.flatMap((run) => run.groups).filter((group) => signalGroup(group, group.signal));
-	for (let waited = 0; waited < 10000 && groups.some(alive); waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
-	groups.forEach((group) => signalGroup(group, 'SIGKILL'));
-	for (const run of dead) if (run.dir) fs.rmSync(run.dir, { recursive: true, force: true });
-	write(runs.filter((run) => alive(run.owner)));
-	return groups.length;
+	const ended = await endRuns(runs.filter((run) => !alive(run.owner)));
+	write(read().filter((run) => alive(run.owner)));
+	return ended;
+}
+
+/** Ends what this process started and has not stopped yet (Ctrl-C, or a stop that never came). */
+async function endThisProcess() {
+	const ended = await endRuns(read().filter(isSelf));
+	done();
+	return ended;
 }
 
 function update(change) {
@@ -74,4 +97,4 @@ const done = () => write(read().filter((run) => !isSelf(run)));
 /** Last resort when this process exits without stopping them: kill this run's groups still on record. */
 const killRemembered = () => (read().find(isSelf)?.groups ?? []).forEach((group) => signalGroup(group, 'SIGKILL'));
 
-module.exports = { sweep, rememberDir, remember, forget, done, killRemembered };
+module.exports = { sweep, endThisProcess, rememberDir, remember, forget, done, killRemembered };

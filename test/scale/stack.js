@@ -7,7 +7,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const { DEFAULT_VERSION } = require('../n8n/config');
+const { DEFAULT_VERSION, paths } = require('../n8n/config');
+const { watchGroups } = require('../n8n/process');
 const { sandboxCredentials } = require('../n8n/credentials');
 const { N8nApi } = require('../n8n/rest');
 const { say, step } = require('../n8n/steps');
@@ -21,6 +22,8 @@ const { startRedis } = require('./redis');
 const { scaleWorkflows } = require('./workflows');
 
 const WORKERS = 2;
+/** The suite packs into its own folder: other suites pack the same file name and may run meanwhile. */
+const PACKED = path.join(paths.packages, 'scale');
 
 /** Like Promise.all, but waits for every start to settle, so a failure leaves nothing starting unseen. */
 async function all(promises) {
@@ -50,13 +53,26 @@ async function startStack({ version = DEFAULT_VERSION, tarball, keep = false }) 
 	// PostgreSQL runs as its own user and must reach its folder inside this one.
 	fs.chmodSync(dir, 0o711);
 	if (!keep) leftovers.rememberDir(dir);
-	process.once('exit', leftovers.killRemembered);
+	// Every group goes on record as it starts, so whatever ends this run early can end them too.
+	const groups = [];
+	const unwatch = watchGroups({
+		started: (pid, signal) => {
+			groups.push(pid);
+			leftovers.remember(pid, signal);
+		},
+		stopped: leftovers.forget,
+	});
 	const running = [];
+	const track = (service) => {
+		running.push(service.stop);
+		return service;
+	};
 	const stop = async () => {
 		while (running.length) await running.pop()().catch(() => undefined);
+		// A start that failed half-way may leave groups no service owns yet.
+		await leftovers.endThisProcess();
+		unwatch();
 		if (!keep) fs.rmSync(dir, { recursive: true, force: true });
-		leftovers.done();
-		process.removeListener('exit', leftovers.killRemembered);
 	};
 	try {
 		const [pgPort, redisPort, main, mainBroker, ...workerPorts] = await freePorts(4 + 2 * WORKERS);
@@ -82,42 +98,49 @@ async function startStack({ version = DEFAULT_VERSION, tarball, keep = false }) 
 			// Publishing answers before the webhook is registered.
 			for (const kind of Object.keys(workflows)) await waitForWebhook(webhookUrl(kind));
 		});
-		return { dir, version, postgres, redis, sandboxes, servers: sandboxes.servers, cluster, api, workflows, webhookUrl, stop };
+		return { dir, groups, version, postgres, redis, sandboxes, servers: sandboxes.servers, cluster, api, workflows, webhookUrl, stop };
 	} catch (error) {
 		await stop();
 		throw error;
 	}
-
-	/** Stops `service` with the rest; its process groups are on record until then. */
-	function track(service) {
-		const pids = [service.child, ...(service.workers ?? []).map((worker) => worker.child), service.main?.child].filter(Boolean).map((child) => child.pid);
-		pids.forEach((pid) => leftovers.remember(pid, service.stopSignal));
-		running.push(async () => {
-			await service.stop();
-			pids.forEach(leftovers.forget);
-		});
-		return service;
-	}
 }
 
-module.exports = { startStack, WORKERS };
+/** Ends this process's scale run on Ctrl-C (or SIGTERM), then exits: nothing it started outlives it. */
+function endRunOnSignals(realProcess) {
+	let ending = false;
+	const onSignal = (signal) => {
+		if (ending) return;
+		ending = true;
+		say(`\n${signal}: ending the queue-mode stack…`);
+		// Then also what a test worker process that the signal ended had on record.
+		leftovers
+			.endThisProcess()
+			.then(leftovers.sweep)
+			.finally(() => realProcess.exit(signal === 'SIGINT' ? 130 : 143));
+	};
+	realProcess.on('SIGINT', onSignal);
+	realProcess.on('SIGTERM', onSignal);
+	// Last resort when the process exits another way.
+	realProcess.once('exit', leftovers.killRemembered);
+}
+
+module.exports = { startStack, endRunOnSignals, WORKERS, PACKED };
 
 if (require.main === module) {
 	const { packPackage, provision } = require('../n8n/provision');
+	endRunOnSignals(process);
 	(async () => {
 		await provision([DEFAULT_VERSION]);
-		const stack = await startStack({ tarball: await packPackage() });
-		const stopAndExit = () => stack.stop().then(() => process.exit(0));
-		process.once('SIGINT', stopAndExit);
-		process.once('SIGTERM', stopAndExit);
+		const stack = await startStack({ tarball: await packPackage(PACKED) });
 		say(`
 n8n ${stack.version} in queue mode: ${stack.cluster.main.baseUrl} (main), ${stack.cluster.workers.length} workers
   webhooks  ${Object.keys(stack.workflows).map(stack.webhookUrl).join('  ')}
   sandboxes ${Object.entries(stack.servers).map(([name, s]) => `${name} ${s.url}`).join(', ')}
   logs      ${stack.dir}
 Press Ctrl-C to stop.`);
-	})().catch((error) => {
+	})().catch(async (error) => {
 		process.stderr.write(`${error.stack || error}\n`);
+		await leftovers.endThisProcess();
 		process.exit(1);
 	});
 }
