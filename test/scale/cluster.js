@@ -72,14 +72,22 @@ async function startCluster({ version, dir, tarball, postgres, redis, ports, cre
 	);
 
 	const workerEnv = (home, { health, broker }) =>
-		n8nEnv(version, { home, ports: { n8n: health, broker }, extra: { ...shared, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(health) } });
+		n8nEnv(version, { home, ports: { n8n: health, broker }, extra: {
+				...shared,
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(health),
+				// A worker's server listens on every interface unless told otherwise.
+				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			},
+		});
+	const hostNames = workerHomes.map((_, i) => ownHostName(`scale-worker-${i + 1}`));
 	const starting = [
 		startServer(version, mainEnv, { name: 'n8n main' }),
 		...workerHomes.map((home, i) =>
 			startServer(version, workerEnv(home, ports.workers[i]), {
 				name: `n8n worker ${i + 1}`,
 				args: ['worker', `--concurrency=${WORKER_CONCURRENCY}`],
-				wrap: ownHostName(`scale-worker-${i + 1}`),
+				wrap: hostNames[i],
 				ready: () => answers(`http://127.0.0.1:${ports.workers[i].health}/healthz/readiness`),
 			}),
 		),
@@ -97,7 +105,8 @@ async function startCluster({ version, dir, tarball, postgres, redis, ports, cre
 		await Promise.all(workers.map((worker) => worker.stop()));
 		await main.stop();
 	};
-	return { main, workers: workers.map((worker, i) => ({ ...worker, name: `worker-${i + 1}` })), stop };
+	const ownHostNames = hostNames.every(Boolean);
+	return { main, workers: workers.map((worker, i) => ({ ...worker, name: `worker-${i + 1}` })), ownHostNames, stop };
 }
 
 module.exports = { startCluster, WORKER_CONCURRENCY };

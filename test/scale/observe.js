@@ -61,10 +61,17 @@ function workerRuns(file) {
 	return { started: ids(/^Worker started execution /), finished: ids(/^Worker finished execution /) };
 }
 
-/** The main's own record: for each execution a worker reported finished, that worker's id. */
+/**
+ * The main's own record: the executions it queued ("Enqueued execution …"), and for each one a worker
+ * reported finished, that worker's id.
+ */
 function mainRecord(file) {
-	const finished = logLines(file).filter((line) => /^Execution \S+ \(job \S+\) finished$/.test(line.message));
-	return Object.fromEntries(finished.map((line) => [String(line.metadata.executionId), line.metadata.workerId]));
+	const lines = logLines(file);
+	const finished = lines.filter((line) => /^Execution \S+ \(job \S+\) finished$/.test(line.message));
+	return {
+		enqueued: lines.filter((line) => /^Enqueued execution /.test(line.message)).map((line) => String(line.metadata?.executionId)),
+		finishedBy: Object.fromEntries(finished.map((line) => [String(line.metadata.executionId), line.metadata.workerId])),
+	};
 }
 
 async function control(server, route) {
