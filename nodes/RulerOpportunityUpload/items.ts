@@ -15,11 +15,6 @@ export interface CheckedItem {
 	opportunity: Opportunity;
 }
 
-export interface CheckedItems {
-	valid: CheckedItem[];
-	invalid: ItemResult[];
-}
-
 /** Each value the schema checks, and where the node keeps it. */
 const PARAMETERS: Array<[field: string, path: string, fallback: unknown]> = [
 	['siteId', 'siteId', ''],
@@ -57,42 +52,48 @@ function readValues(context: IExecuteFunctions, itemIndex: number) {
 	return { values, problems };
 }
 
+/** An item ready to send, or its "invalid" result. */
+export type ItemCheck = CheckedItem | ItemResult;
+
+export const isInvalid = (check: ItemCheck): check is ItemResult => 'ok' in check;
+
+function invalidItem(itemIndex: number, reference: unknown, found: FieldProblem[]): ItemResult {
+	const fields: IDataObject = {
+		status: 'invalid',
+		reference: (reference as IDataObject[string]) ?? null,
+		field: found[0].field,
+		attempts: 0,
+	};
+	const message = `${itemLabel(itemIndex, reference)}: ${found.map((p) => p.message).join('; ')}`;
+	return failed(
+		itemIndex,
+		fields,
+		message,
+		'Fix the value in the source data or in the node, and run again.',
+	);
+}
+
 /**
- * Checks every item before anything is sent: each value against its rule, then the reference's
- * uniqueness per site within the run (a repeat is reported against the earlier item, never merged).
+ * Checks one item at a time, each value against its rule, then the reference's uniqueness per site
+ * within the run: a repeat is reported against the earlier item, never merged. Items must be checked
+ * in input order for "earlier" to hold.
  */
-export function checkItems(context: IExecuteFunctions, rules: ItemRules): CheckedItems {
+export function itemsChecker(
+	context: IExecuteFunctions,
+	rules: ItemRules,
+): (itemIndex: number) => ItemCheck {
 	const check = itemChecker(rules);
 	const firstSeen = new Map<string, number>();
-	const valid: CheckedItem[] = [];
-	const invalid: ItemResult[] = [];
-	context.getInputData().forEach((_item, itemIndex): void => {
+	return (itemIndex) => {
 		const { values, problems } = readValues(context, itemIndex);
-		const reject = (found: FieldProblem[]) => {
-			const fields: IDataObject = {
-				status: 'invalid',
-				reference: (values.reference as IDataObject[string]) ?? null,
-				field: found[0].field,
-				attempts: 0,
-			};
-			const message = `${itemLabel(itemIndex, values.reference)}: ${found.map((p) => p.message).join('; ')}`;
-			invalid.push(
-				failed(
-					itemIndex,
-					fields,
-					message,
-					'Fix the value in the source data or in the node, and run again.',
-				),
-			);
-		};
-		if (problems.length) return reject(problems);
+		if (problems.length) return invalidItem(itemIndex, values.reference, problems);
 		const result = check(values);
-		if (!result.ok) return reject(result.problems);
+		if (!result.ok) return invalidItem(itemIndex, values.reference, result.problems);
 		const { siteId, reference } = result.opportunity;
 		const key = JSON.stringify([siteId, reference]);
 		const earlier = firstSeen.get(key);
 		if (earlier !== undefined) {
-			return reject([
+			return invalidItem(itemIndex, values.reference, [
 				{
 					field: 'reference',
 					message: `Reference ${preview(reference)} was already used by item ${earlier}; an opportunity is sent once per run, so this item was not sent`,
@@ -100,7 +101,6 @@ export function checkItems(context: IExecuteFunctions, rules: ItemRules): Checke
 			]);
 		}
 		firstSeen.set(key, itemIndex);
-		valid.push({ itemIndex, opportunity: result.opportunity });
-	});
-	return { valid, invalid };
+		return { itemIndex, opportunity: result.opportunity };
+	};
 }

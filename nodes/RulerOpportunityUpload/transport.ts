@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { bodyText, explainFailure, type StatusExplanations } from '../shared/describe';
+import { RequestGate } from '../shared/gate';
 import { headerValue, isRetryableNetworkCode, sendOnce, type HttpResult } from '../shared/http';
 import {
 	parseRetryAfter,
@@ -170,6 +171,8 @@ export function isUploaded(result: HttpResult, endpoints: Endpoints): boolean {
 
 export interface SendSettings {
 	policy: RetryPolicy;
+	/** Shared by every upload of the run: pacing, and the waits a server asks of all of them. */
+	gate: RequestGate;
 	timeoutMs: number;
 	retryUnknownOutcome: boolean;
 	signal?: AbortSignal;
@@ -195,6 +198,7 @@ export async function putOpportunity(
 	// Only the reasons are kept, not the answers: a server could answer each attempt with megabytes.
 	const reasons: string[] = [];
 	const attempt = async () => {
+		await settings.gate.enter(settings.signal);
 		const result = await sendOnce(
 			context,
 			CREDENTIAL_TYPE,
@@ -211,7 +215,13 @@ export async function putOpportunity(
 		reasons.push(shortReason(result));
 		return result;
 	};
-	const decide = (result: HttpResult) => decideRetry(result, settings.retryUnknownOutcome);
+	const decide = (result: HttpResult) => {
+		const decision = decideRetry(result, settings.retryUnknownOutcome);
+		// A rate limit holds for the whole account: every lane waits as long as the server asked.
+		const wait = decision.retry ? decision.retryAfterMs : undefined;
+		if (wait !== undefined && wait <= settings.policy.maxRetryAfterMs) settings.gate.holdFor(wait);
+		return decision;
+	};
 	const outcome = await withRetries(attempt, decide, settings.policy, settings.signal);
 	return { ...outcome, retriedAfter: reasons.slice(0, -1) };
 }

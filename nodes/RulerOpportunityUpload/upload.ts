@@ -7,12 +7,13 @@ import {
 } from 'n8n-workflow';
 
 import { redactBody } from '../shared/describe';
+import { RequestGate } from '../shared/gate';
 import { runPool } from '../shared/pool';
 import { failed, finishRun, succeeded, type ItemResult } from '../shared/results';
 import type { RetryPolicy } from '../shared/retry';
 import { opportunityBody } from './body';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './description';
-import { checkItems, itemLabel, type CheckedItem } from './items';
+import { isInvalid, itemLabel, itemsChecker, type CheckedItem, type ItemCheck } from './items';
 import {
 	CREDENTIAL_TYPE,
 	describeFailure,
@@ -30,6 +31,7 @@ interface UploadOptions {
 	concurrency: number;
 	dateFormat: 'date' | 'dateTime';
 	maxRetries: number;
+	requestsPerSecond: number;
 	retryUnknownOutcome: boolean;
 	roundValue: boolean;
 	stripCookiePrefix: boolean;
@@ -41,6 +43,7 @@ const DEFAULT_OPTIONS: UploadOptions = {
 	concurrency: DEFAULT_CONCURRENCY,
 	dateFormat: 'date',
 	maxRetries: 5,
+	requestsPerSecond: 0,
 	retryUnknownOutcome: true,
 	roundValue: false,
 	stripCookiePrefix: true,
@@ -55,6 +58,8 @@ interface Upload {
 	context: IExecuteFunctions;
 	endpoints: Endpoints;
 	settings: SendSettings;
+	/** Set once an upload was attempted: the login, if any, is done. */
+	sending?: boolean;
 	/** Set once a failure showed that every item would fail the same way: nothing more is sent. */
 	stopped?: { itemIndex: number; failure: Failure };
 }
@@ -97,6 +102,7 @@ async function uploadOne(upload: Upload, item: CheckedItem): Promise<ItemResult 
 	}
 	const url = uploadUrl(upload.endpoints, item.opportunity.siteId);
 	const body = JSON.stringify(opportunityBody(item.opportunity));
+	upload.sending = true;
 	const outcome = await putOpportunity(upload.context, url, body, upload.settings);
 	if (outcome.result.kind === 'cancelled') return undefined;
 	if (isUploaded(outcome.result, upload.endpoints)) return uploaded(item, outcome);
@@ -106,22 +112,27 @@ async function uploadOne(upload: Upload, item: CheckedItem): Promise<ItemResult 
 }
 
 /**
- * Sends the valid items through a bounded pool, started in input order. The first goes alone, so
- * that n8n logs in once rather than once per parallel request.
+ * Checks and sends the items through a bounded pool, started in input order. Each item is checked
+ * when its turn comes, so the checks run while earlier uploads wait for the network. Items go one
+ * by one until the first is sent, so that n8n logs in once rather than once per parallel request.
  */
 async function uploadAll(
 	upload: Upload,
-	items: CheckedItem[],
+	check: (itemIndex: number) => ItemCheck,
+	count: number,
 	concurrency: number,
 ): Promise<ItemResult[]> {
 	const results: ItemResult[] = [];
-	const worker = async (index: number) => {
-		const result = await uploadOne(upload, items[index]);
+	const worker = async (itemIndex: number) => {
+		const checked = check(itemIndex);
+		const result = isInvalid(checked) ? checked : await uploadOne(upload, checked);
 		if (result) results.push(result);
 	};
 	const { signal } = upload.settings;
-	await runPool(1, 1, worker, signal);
-	await runPool(items.length - 1, concurrency, async (index) => await worker(index + 1), signal);
+	let next = 0;
+	while (next < count && !upload.sending && !signal?.aborted) await worker(next++);
+	const first = next;
+	await runPool(count - first, concurrency, async (index) => await worker(first + index), signal);
 	return results;
 }
 
@@ -138,29 +149,35 @@ function readOptions(context: IExecuteFunctions): UploadOptions {
 		...options,
 		concurrency,
 		maxRetries: Math.max(0, Math.floor(Number(options.maxRetries) || 0)),
+		requestsPerSecond: Math.max(0, Number(options.requestsPerSecond) || 0),
 	};
+}
+
+function checkOnly(check: (itemIndex: number) => ItemCheck, count: number): ItemResult[] {
+	return Array.from({ length: count }, (_, itemIndex) => {
+		const checked = check(itemIndex);
+		if (isInvalid(checked)) return checked;
+		const { opportunity } = checked;
+		return succeeded(itemIndex, {
+			status: 'valid',
+			reference: opportunity.reference,
+			siteId: opportunity.siteId,
+			body: opportunityBody(opportunity) as unknown as IDataObject,
+		});
+	});
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const options = readOptions(this);
-	const { valid, invalid } = checkItems(this, {
+	const check = itemsChecker(this, {
 		zone: this.getTimezone(),
 		now: DateTime.utc(),
 		dateFormat: options.dateFormat,
 		roundValue: options.roundValue,
 		stripCookiePrefix: options.stripCookiePrefix,
 	});
-	if (options.validateOnly || valid.length === 0) {
-		const checked = valid.map(({ itemIndex, opportunity }) =>
-			succeeded(itemIndex, {
-				status: 'valid',
-				reference: opportunity.reference,
-				siteId: opportunity.siteId,
-				body: opportunityBody(opportunity) as unknown as IDataObject,
-			}),
-		);
-		return finishRun(this, [...checked, ...invalid], options.validateOnly ? 'valid' : 'uploaded');
-	}
+	const count = this.getInputData().length;
+	if (options.validateOnly) return finishRun(this, checkOnly(check, count), 'valid');
 
 	const policy: RetryPolicy = { ...BACKOFF, maxRetries: options.maxRetries };
 	const signal = this.getExecutionCancelSignal();
@@ -169,18 +186,22 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		endpoints: endpointsOf(await this.getCredentials(CREDENTIAL_TYPE)),
 		settings: {
 			policy,
+			gate: new RequestGate(options.requestsPerSecond),
 			timeoutMs: options.timeout,
 			retryUnknownOutcome: options.retryUnknownOutcome,
 			signal,
 		},
 	};
-	const results = await uploadAll(upload, valid, options.concurrency);
+	const results = await uploadAll(upload, check, count, options.concurrency);
 	if (signal?.aborted) {
 		const done = results.filter((r) => r.ok).length;
 		throw new NodeOperationError(this.getNode(), 'The execution was cancelled', {
-			description: `${done} of ${valid.length} opportunities were uploaded before it stopped; the others were not sent or their outcome is unknown.`,
+			description: `${done} of ${count} opportunities were uploaded before it stopped; the others were not sent or their outcome is unknown.`,
 		});
 	}
-	const byItem = [...results, ...invalid].sort((a, b) => a.itemIndex - b.itemIndex);
-	return finishRun(this, byItem, 'uploaded');
+	return finishRun(
+		this,
+		results.sort((a, b) => a.itemIndex - b.itemIndex),
+		'uploaded',
+	);
 }

@@ -14,13 +14,35 @@ const { measure, settledRss } = require('./measure');
 const { control } = require('./sandboxes');
 
 async function main() {
-	const { items: count, concurrency, ruler, latencyMs, ratePerSecond } = JSON.parse(process.argv[2]);
+	const {
+		items: count,
+		concurrency,
+		ruler,
+		latencyMs,
+		ratePerSecond,
+		requestsPerSecond = 0,
+	} = JSON.parse(process.argv[2]);
 	await control(ruler, '/__sandbox/reset', 'POST');
 	await control(ruler, '/__sandbox/config', 'POST', { latencyMs, ratePerSecond });
 	const items = Array.from({ length: count }, (_, i) => rulerItem(i));
-	const sandbox = { credentials: () => ({ authMethod: 'password', username: 'ruler.user@example.com', password: 'correct horse battery', sessionToken: '', apiUrl: ruler, authUrl: ruler }) };
+	const sandbox = {
+		credentials: () => ({
+			authMethod: 'password',
+			username: 'ruler.user@example.com',
+			password: 'correct horse battery',
+			sessionToken: '',
+			apiUrl: ruler,
+			authUrl: ruler,
+		}),
+	};
 	const measured = await measure(
-		() => runRuler(sandbox, uploadParameters({}, { concurrency, maxRetries: 20 }), items, { onError: 'continueRegularOutput' }),
+		() =>
+			runRuler(
+				sandbox,
+				uploadParameters({}, { concurrency, maxRetries: 20, requestsPerSecond }),
+				items,
+				{ onError: 'continueRegularOutput' },
+			),
 		settledRss(),
 	);
 	const run = measured.result;
@@ -33,6 +55,7 @@ async function main() {
 	const result = {
 		items: count,
 		concurrency,
+		requestsPerSecond,
 		wallMs: Math.round(measured.wallMs),
 		cpuMs: Math.round(measured.cpuMs),
 		perSecond: Math.round(perSecond * 10) / 10,
@@ -42,7 +65,8 @@ async function main() {
 		http429: puts.filter((r) => r.status === 429).length,
 		uploaded,
 		// Lost: an item with no result at all, or said uploaded but not stored.
-		lost: count - run.main.length + Math.max(0, uploaded - Object.keys(stored.opportunities).length),
+		lost:
+			count - run.main.length + Math.max(0, uploaded - Object.keys(stored.opportunities).length),
 		writes: stored.writes,
 	};
 	process.stdout.write(`${JSON.stringify(result)}\n`);

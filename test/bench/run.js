@@ -3,11 +3,12 @@
 // APIs in a process of their own. Prints tables and writes the figures as JSON.
 //   npm run bench                full run (about 15 minutes)
 //   npm run bench -- --smoke     a few seconds: keeps the bench code working (CI runs this)
-//   npm run bench -- --only=eloqua | --only=ruler
+//   npm run bench -- --only=eloqua | --only=ruler | --only=n8n
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
+const { compareInN8n, VERSION: N8N_VERSION } = require('./n8n-compare');
 const { startSandboxes } = require('./sandboxes');
 
 const args = process.argv.slice(2);
@@ -18,22 +19,48 @@ const RESULTS = path.join(__dirname, '..', '.artifacts', 'bench');
 const RULER_LATENCY_MS = 20;
 const RULER_RATE_PER_SECOND = 50;
 const SIZES = smoke
-	? { eloquaCompare: [2000], eloquaScaling: [], eloquaValidate: 2000, rulerItems: 60, concurrency: [4] }
-	: { eloquaCompare: [100_000, 1_000_000], eloquaScaling: [10_000], eloquaValidate: 100_000, rulerItems: 5000, concurrency: [1, 2, 4, 8, 16] };
+	? {
+			eloquaCompare: [2000],
+			eloquaScaling: [],
+			eloquaValidate: 2000,
+			rulerItems: 60,
+			concurrency: [4],
+			n8nItems: 60,
+		}
+	: {
+			eloquaCompare: [100_000, 1_000_000],
+			eloquaScaling: [10_000],
+			eloquaValidate: 100_000,
+			rulerItems: 5000,
+			concurrency: [1, 2, 4, 8, 16],
+			n8nItems: 5000,
+		};
 
 function runCase(script, settings) {
-	const output = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, script), JSON.stringify(settings)], {
-		encoding: 'utf8',
-		maxBuffer: 16 * 1024 * 1024,
-	});
+	const output = execFileSync(
+		process.execPath,
+		['--expose-gc', path.join(__dirname, script), JSON.stringify(settings)],
+		{
+			encoding: 'utf8',
+			maxBuffer: 16 * 1024 * 1024,
+		},
+	);
 	return JSON.parse(output.trim().split('\n').pop());
 }
 
 function table(title, rows, columns) {
 	console.log(`\n${title}`);
-	const widths = columns.map(([label, key]) => Math.max(label.length, ...rows.map((r) => String(r[key] ?? '').length)));
+	const widths = columns.map(([label, key]) =>
+		Math.max(label.length, ...rows.map((r) => String(r[key] ?? '').length)),
+	);
 	console.log(columns.map(([label], i) => label.padStart(widths[i])).join('  '));
-	for (const row of rows) console.log(columns.map(([, key], i) => String(row[key] ?? '').padStart(widths[i])).join('  '));
+	// Text reads better left-aligned, numbers right-aligned.
+	const cell = (value, width) =>
+		typeof value === 'string' && Number.isNaN(Number(value))
+			? value.padEnd(width)
+			: String(value ?? '').padStart(width);
+	for (const row of rows)
+		console.log(columns.map(([, key], i) => cell(row[key], widths[i])).join('  '));
 }
 
 function eloquaBench(urls) {
@@ -42,13 +69,19 @@ function eloquaBench(urls) {
 		const node = runCase('eloqua-case.js', { mode: 'node', items, eloqua: urls.eloqua });
 		return { items, baseline, node };
 	});
-	const validate = runCase('eloqua-case.js', { mode: 'validate', items: SIZES.eloquaValidate, eloqua: urls.eloqua });
+	const validate = runCase('eloqua-case.js', {
+		mode: 'validate',
+		items: SIZES.eloquaValidate,
+		eloqua: urls.eloqua,
+	});
 	const scaling = [
-		...SIZES.eloquaScaling.map((items) => runCase('eloqua-case.js', { mode: 'node', items, eloqua: urls.eloqua })),
+		...SIZES.eloquaScaling.map((items) =>
+			runCase('eloqua-case.js', { mode: 'node', items, eloqua: urls.eloqua }),
+		),
 		...compare.map((c) => c.node),
 	];
 	table(
-		'Eloqua import: the node in n8n\'s engine vs a raw baseline (same rows, same chunks, plain http)',
+		"Eloqua import: the node in n8n's engine vs a raw baseline (same rows, same chunks, plain http)",
 		compare.map(({ items, baseline, node }) => ({
 			items,
 			inputMb: node.inputJsonMb.toFixed(1),
@@ -102,10 +135,15 @@ function eloquaBench(urls) {
 }
 
 function rulerBench(urls) {
-	const runs = SIZES.concurrency.map((concurrency) =>
+	// Each concurrency with no pacing, then the default concurrency paced to the rate limit.
+	const settings = [
+		...SIZES.concurrency.map((concurrency) => ({ concurrency })),
+		{ concurrency: 4, requestsPerSecond: RULER_RATE_PER_SECOND },
+	];
+	const runs = settings.map((setting) =>
 		runCase('ruler-case.js', {
 			items: SIZES.rulerItems,
-			concurrency,
+			...setting,
 			ruler: urls.ruler,
 			latencyMs: RULER_LATENCY_MS,
 			ratePerSecond: RULER_RATE_PER_SECOND,
@@ -116,6 +154,7 @@ function rulerBench(urls) {
 		runs,
 		[
 			['concurrency', 'concurrency'],
+			['max req/s', 'requestsPerSecond'],
 			['wall ms', 'wallMs'],
 			['items/s', 'perSecond'],
 			['ideal/s', 'idealPerSecond'],
@@ -130,8 +169,35 @@ function rulerBench(urls) {
 	return runs;
 }
 
+async function n8nBench() {
+	const runs = await compareInN8n(SIZES.n8nItems, {
+		latencyMs: RULER_LATENCY_MS,
+		ratePerSecond: RULER_RATE_PER_SECOND,
+	});
+	table(
+		`Ruler upload in a real n8n ${N8N_VERSION}: ${SIZES.n8nItems} items, same sandbox settings, this node vs n8n's HTTP Request node`,
+		runs,
+		[
+			['upload node', 'label'],
+			['node ms', 'uploadNodeMs'],
+			['items/s', 'perSecond'],
+			['% of ideal', 'ofIdeal'],
+			['requests', 'requests'],
+			['429s', 'http429'],
+			['stored', 'stored'],
+			['failed items', 'failedItems'],
+			['lost', 'lost'],
+			['workflow error', 'workflowError'],
+		],
+	);
+	return runs;
+}
+
 async function main() {
-	const urls = await startSandboxes({ latencyMs: RULER_LATENCY_MS, ratePerSecond: RULER_RATE_PER_SECOND });
+	const urls = await startSandboxes({
+		latencyMs: RULER_LATENCY_MS,
+		ratePerSecond: RULER_RATE_PER_SECOND,
+	});
 	const results = { at: new Date().toISOString(), node: process.version, smoke };
 	try {
 		if (!only || only === 'eloqua') results.eloqua = eloquaBench(urls);
@@ -139,6 +205,8 @@ async function main() {
 	} finally {
 		urls.stop();
 	}
+	// A real n8n takes a minute to prepare: the smoke size leaves it out.
+	if ((!only && !smoke) || only === 'n8n') results.n8n = await n8nBench();
 	fs.mkdirSync(RESULTS, { recursive: true });
 	const file = path.join(RESULTS, smoke ? 'smoke.json' : 'latest.json');
 	fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

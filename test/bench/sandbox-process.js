@@ -7,8 +7,17 @@ const { createRulerSandbox } = require('../sandbox/ruler');
 
 async function main() {
 	const settings = JSON.parse(process.argv[2] || '{}');
-	const eloqua = await createEloquaSandbox({ countRowsOnly: true, recordBodies: false, pendingPolls: 0, activePolls: 0 }).start();
-	const ruler = await createRulerSandbox({ recordBodies: false, latencyMs: settings.latencyMs ?? 20, ratePerSecond: settings.ratePerSecond ?? 50 }).start();
+	const eloqua = await createEloquaSandbox({
+		countRowsOnly: true,
+		recordBodies: false,
+		pendingPolls: 0,
+		activePolls: 0,
+	}).start();
+	const ruler = await createRulerSandbox({
+		recordBodies: false,
+		latencyMs: settings.latencyMs ?? 20,
+		ratePerSecond: settings.ratePerSecond ?? 50,
+	}).start();
 	process.stdout.write(`${JSON.stringify({ eloqua: eloqua.url, ruler: ruler.url })}\n`);
 }
 

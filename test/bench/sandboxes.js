@@ -4,9 +4,13 @@ const path = require('path');
 
 /** Starts the sandbox process and resolves with its URLs and a stop function. */
 function startSandboxes(settings = {}) {
-	const child = spawn(process.execPath, [path.join(__dirname, 'sandbox-process.js'), JSON.stringify(settings)], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		[path.join(__dirname, 'sandbox-process.js'), JSON.stringify(settings)],
+		{
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	return new Promise((resolve, reject) => {
 		let buffered = '';
 		child.stdout.on('data', (chunk) => {
@@ -19,7 +23,10 @@ function startSandboxes(settings = {}) {
 }
 
 async function control(baseUrl, path, method = 'GET', body) {
-	const response = await fetch(`${baseUrl}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+	const response = await fetch(`${baseUrl}${path}`, {
+		method,
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
 	const text = await response.text();
 	return text ? JSON.parse(text) : undefined;
 }

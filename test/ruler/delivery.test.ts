@@ -112,6 +112,54 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		);
 	});
 
+	it('pauses every parallel upload when one gets a 429 with Retry-After', async () => {
+		const { sandbox } = env;
+		// Uploads take 100 ms; D-1's first attempt is refused at once, asking for 500 ms.
+		sandbox.config.latencyMs = 100;
+		let refused = false;
+		sandbox.faults.add({
+			path: sandbox.uploadPath,
+			times: Infinity,
+			pick: (request) => {
+				if (refused || JSON.parse(request.body ?? '{}').Reference !== 'D-1') return undefined;
+				refused = true;
+				return { status: 429, headers: { 'Retry-After': '0.5' } };
+			},
+		});
+
+		const { main } = await run(sandbox, deals(6), { concurrency: 3 });
+
+		expect(main.map((item) => item.json.status)).toEqual(Array(6).fill('uploaded'));
+		const sent = uploads(sandbox);
+		const limitedAt = sent.find((r) => r.fault === 429)?.at ?? 0;
+		// D-2 and D-3 left with D-1. Every later upload, D-1's retry included, waits the 500 ms,
+		// although the lanes of D-2 and D-3 were free 100 ms after they arrived.
+		const later = sent.filter(
+			(r) => !['D-0', 'D-2', 'D-3'].includes(JSON.parse(r.body ?? '{}').Reference),
+		);
+		expect(later).toHaveLength(4);
+		for (const request of later.slice(1))
+			expect(request.at - limitedAt).toBeGreaterThanOrEqual(490);
+	});
+
+	it('starts at most Max Requests per Second uploads a second: set under the limit, no 429', async () => {
+		const { sandbox } = env;
+		sandbox.config.ratePerSecond = 5;
+
+		// Just under the limit: paced exactly at it, a start that is a little late next to one a
+		// little early can still meet a 429 now and then (then it waits and is sent again).
+		const { main } = await run(sandbox, deals(8), { concurrency: 4, requestsPerSecond: 4 });
+
+		expect(main.map((item) => item.json.status)).toEqual(Array(8).fill('uploaded'));
+		const sent = uploads(sandbox);
+		expect(sent.filter((r) => r.status === 429)).toEqual([]);
+		// 4 a second: each upload starts 1 s after the one four before it. Arrivals vary by up to
+		// ~150 ms around the start (n8n's request set-up), so allow that much.
+		for (let i = 4; i < sent.length; i++) {
+			expect(sent[i].at - sent[i - 4].at).toBeGreaterThanOrEqual(800);
+		}
+	});
+
 	it('retries 502, 503 and 504, and a reset connection', async () => {
 		const { sandbox } = env;
 		const now = { 'Retry-After': '0' };
@@ -147,7 +195,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			{
 				json: {
 					error: {
-					message: 'Item 0 (reference "G-0"): Ruler is unavailable (HTTP 503)',
+						message: 'Item 0 (reference "G-0"): Ruler is unavailable (HTTP 503)',
 						status: 'failed',
 						reference: 'G-0',
 						siteId: '1234',
