@@ -79,14 +79,17 @@ async function ensureN8n(version) {
 	markDone(dir, id);
 }
 
-/** Builds the package and packs it the way `npm publish` would; returns the tarball's path. */
-async function packPackage() {
+/**
+ * Builds the package and packs it the way `npm publish` would into `destination` (a suite that runs
+ * beside others packs into its own folder); returns the tarball's path.
+ */
+async function packPackage(destination = paths.packages) {
 	await step('Build the package (npm run build)', () => run('npm', ['run', 'build'], { cwd: REPO }));
 	return await step('Pack the package (npm pack)', async () => {
-		fs.mkdirSync(paths.packages, { recursive: true });
-		const output = await run('npm', ['pack', '--json', '--pack-destination', paths.packages, '--loglevel=error'], { cwd: REPO });
+		fs.mkdirSync(destination, { recursive: true });
+		const output = await run('npm', ['pack', '--json', '--pack-destination', destination, '--loglevel=error'], { cwd: REPO });
 		const [{ filename }] = JSON.parse(output.slice(output.indexOf('[')));
-		return path.join(paths.packages, filename);
+		return path.join(destination, filename);
 	});
 }
 

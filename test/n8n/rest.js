@@ -76,6 +76,26 @@ class N8nApi {
 		return { authUrl, page: text };
 	}
 
+	async createWorkflow(workflow) {
+		return await this.request('POST', '/rest/workflows', workflow);
+	}
+
+	/** Publishes a version of the workflow (2.x names the version): its triggers (webhooks) go live. */
+	async activateWorkflow(id, versionId) {
+		return await this.request('POST', `/rest/workflows/${encodeURIComponent(id)}/activate`, { versionId });
+	}
+
+	/** Execution summaries (id, workflowId, mode, status, startedAt, stoppedAt), newest first. */
+	async executions(filter = {}, limit = 250) {
+		const query = new URLSearchParams({ filter: JSON.stringify(filter), limit: String(limit) });
+		return await this.request('GET', `/rest/executions?${query}`);
+	}
+
+	/** One execution with its run data (n8n sends `data` serialised with `flatted`). */
+	async execution(id) {
+		return await this.request('GET', `/rest/executions/${encodeURIComponent(id)}`);
+	}
+
 	async nodeTypes() {
 		return await this.request('GET', '/types/nodes.json');
 	}

@@ -352,7 +352,8 @@ function createEloquaSandbox(options = {}) {
 	for (const [collection, isLinkage] of [['/opportunities/imports', false], ['/opportunities/contacts/imports', true]]) {
 		const escaped = collection.replace(/\//g, '\\/');
 		bulk('GET', escaped, ({ query }) => ({ body: page([...state.definitions.values()].filter((d) => d.uri.startsWith(`${collection}/`)).map(publicDefinition), query) }));
-		bulk('POST', escaped, ({ body }) => {
+		bulk('POST', escaped, (ctx) => {
+			const { body } = ctx;
 			let parsed;
 			try {
 				parsed = JSON.parse(body);
@@ -361,7 +362,10 @@ function createEloquaSandbox(options = {}) {
 			}
 			const problems = validateDefinition(parsed, isLinkage);
 			if (problems.length) return failures(problems);
-			return { status: 201, body: publicDefinition(createDefinition(parsed, collection)) };
+			const definition = createDefinition(parsed, collection);
+			// The record names what each request created, so runs can be told apart afterwards.
+			ctx.record.created = definition.uri;
+			return { status: 201, body: publicDefinition(definition) };
 		});
 		bulk('GET', `${escaped}/(\\d+)`, (ctx, params) => {
 			const definition = definitionFrom(params);
@@ -390,13 +394,15 @@ function createEloquaSandbox(options = {}) {
 			return { status: 204 };
 		});
 	}
-	bulk('POST', '/syncs', ({ body }) => {
+	bulk('POST', '/syncs', ({ body, record }) => {
 		const { syncedInstanceUri, callbackUrl } = JSON.parse(body || '{}');
 		const id = Number(String(syncedInstanceUri ?? '').split('/').pop());
 		const definition = state.definitions.get(id);
 		if (!definition || definition.uri !== syncedInstanceUri) return failures([{ field: 'syncedInstanceUri', constraint: 'Must reference an existing definition', value: String(syncedInstanceUri) }]);
 		if (definition.activeSync) return { status: 409, body: { failures: [{ field: 'syncedInstanceUri', constraint: 'A sync is already pending or active for this definition', value: definition.uri }] } };
-		return { status: 201, body: publicSync(startSync(definition, callbackUrl)) };
+		const sync = startSync(definition, callbackUrl);
+		record.created = sync.uri;
+		return { status: 201, body: publicSync(sync) };
 	});
 	bulk('GET', '/syncs', ({ query }) => ({ body: page([...state.syncs.values()].map(publicSync), query) }));
 	const syncFrom = (params) => state.syncs.get(Number(params[1]));
@@ -417,7 +423,12 @@ function createEloquaSandbox(options = {}) {
 
 	server.control = (req, res, path, body, send) => {
 		if (path === '/__sandbox/eloqua/summary') {
-			return send(res, { body: { uploads: state.uploads, definitions: state.definitions.size, syncs: state.syncs.size, opportunities: state.opportunities.size } });
+			const syncStatuses = {};
+			for (const sync of state.syncs.values()) syncStatuses[sync.status] = (syncStatuses[sync.status] || 0) + 1;
+			return send(res, { body: { uploads: state.uploads, definitions: state.definitions.size, syncs: state.syncs.size, syncStatuses, opportunities: state.opportunities.size, writes: state.writes } });
+		}
+		if (path === '/__sandbox/eloqua/opportunities') {
+			return send(res, { body: { writes: state.writes, opportunities: Object.fromEntries(state.opportunities), links: state.links } });
 		}
 		return send(res, { status: 404, body: {} });
 	};

@@ -12,6 +12,10 @@ export interface RecordedRequest {
 	 * the connection closed), 'slow body <ms>', an HTTP status, or 'delay <ms>'.
 	 */
 	fault?: string | number;
+	/** The status the emulator answered with (absent when a fault answered instead). */
+	status?: number;
+	/** What the request created, where the emulator notes it (an Eloqua definition's or sync's URI). */
+	created?: string;
 }
 
 export interface FaultRule {

@@ -169,6 +169,8 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 			if (!match) continue;
 			const reply = await handler({ req, res, path, params: match.slice(1), query: url.searchParams, body: body.text, bytes: body.bytes, truncated: body.truncated, record });
 			if (!reply) return;
+			// The status the handler chose, so a record says how each request was answered.
+			record.status = reply.status ?? 200;
 			if (fault?.dropAnswer) req.socket.destroy();
 			else if (fault?.slowBodyMs) await sendSlowly(res, reply, fault.slowBodyMs);
 			else send(res, reply);
