@@ -53,14 +53,13 @@ function table(title, rows, columns) {
 	const widths = columns.map(([label, key]) =>
 		Math.max(label.length, ...rows.map((r) => String(r[key] ?? '').length)),
 	);
-	console.log(columns.map(([label], i) => label.padStart(widths[i])).join('  '));
 	// Text reads better left-aligned, numbers right-aligned.
-	const cell = (value, width) =>
-		typeof value === 'string' && Number.isNaN(Number(value))
-			? value.padEnd(width)
-			: String(value ?? '').padStart(width);
-	for (const row of rows)
-		console.log(columns.map(([, key], i) => cell(row[key], widths[i])).join('  '));
+	const isText = (value) => typeof value === 'string' && Number.isNaN(Number(value));
+	const textColumn = columns.map(([, key]) => rows.some((r) => isText(r[key])));
+	const cell = (value, i) =>
+		textColumn[i] ? String(value ?? '').padEnd(widths[i]) : String(value ?? '').padStart(widths[i]);
+	console.log(columns.map(([label], i) => cell(label, i)).join('  '));
+	for (const row of rows) console.log(columns.map(([, key], i) => cell(row[key], i)).join('  '));
 }
 
 function eloquaBench(urls) {
