@@ -1,7 +1,7 @@
 'use strict';
 // `npm run bench`: the benchmarks side by side in one run, each case in a fresh process, the sandbox
 // APIs in a process of their own. Prints tables and writes the figures as JSON.
-//   npm run bench                full run (about 15 minutes)
+//   npm run bench                full run (about 20 minutes)
 //   npm run bench -- --smoke     a few seconds: keeps the bench code working (CI runs this)
 //   npm run bench -- --only=eloqua | --only=ruler | --only=n8n
 const { execFileSync } = require('child_process');
