@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { properties } from './description';
+import { runAllItems } from '../shared/results';
 import { execute } from './upload';
 
 export class RulerOpportunityUpload implements INodeType {
@@ -28,6 +29,7 @@ export class RulerOpportunityUpload implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await execute.call(this);
+		// A failure of the whole run (credential, options) reaches every item when set to continue.
+		return await runAllItems(this, async () => await execute.call(this));
 	}
 }

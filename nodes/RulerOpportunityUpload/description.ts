@@ -192,7 +192,7 @@ export const properties: INodeProperties[] = [
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
 				description:
-					'At most this many uploads start per second, evenly spaced; 0 means no limit. Set it to the rate limit of your Ruler account to get no 429 answers at all. Without it, a 429 with Retry-After pauses every parallel upload for as long as Ruler asks.',
+					'At most this many uploads start per second, evenly spaced; 0 means no limit. Set it just under the rate limit of your Ruler account to avoid 429 answers. Without it, a 429 with Retry-After pauses every parallel upload for as long as Ruler asks.',
 			},
 			{
 				displayName: 'Max Retries',

@@ -173,6 +173,8 @@ export interface SendSettings {
 	policy: RetryPolicy;
 	/** Shared by every upload of the run: pacing, and the waits a server asks of all of them. */
 	gate: RequestGate;
+	/** True once the run stopped sending (every item would fail the same way): nothing more goes out. */
+	stopped: () => boolean;
 	timeoutMs: number;
 	retryUnknownOutcome: boolean;
 	signal?: AbortSignal;
@@ -197,8 +199,10 @@ export async function putOpportunity(
 ): Promise<UploadOutcome> {
 	// Only the reasons are kept, not the answers: a server could answer each attempt with megabytes.
 	const reasons: string[] = [];
-	const attempt = async () => {
+	const attempt = async (): Promise<HttpResult> => {
 		await settings.gate.enter(settings.signal);
+		// The wait for a turn can be long: what happened meanwhile decides whether this is sent.
+		if (settings.signal?.aborted || settings.stopped()) return { kind: 'cancelled', url };
 		const result = await sendOnce(
 			context,
 			CREDENTIAL_TYPE,

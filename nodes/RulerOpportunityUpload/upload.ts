@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { redactBody } from '../shared/describe';
+import { preview } from '../shared/values';
 import { RequestGate } from '../shared/gate';
 import { runPool } from '../shared/pool';
 import { failed, finishRun, succeeded, type ItemResult } from '../shared/results';
@@ -56,7 +57,8 @@ const BACKOFF = { baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 
 
 interface Upload {
 	context: IExecuteFunctions;
-	endpoints: Endpoints;
+	/** Read from the credential when the first valid item is sent: a run of invalid items needs none. */
+	endpoints?: Endpoints;
 	settings: SendSettings;
 	/** Set once an upload was attempted: the login, if any, is done. */
 	sending?: boolean;
@@ -92,21 +94,28 @@ function notUploaded(item: CheckedItem, failure: Failure, outcome?: UploadOutcom
 	return failed(item.itemIndex, fields, `${label}: ${failure.message}`, failure.description);
 }
 
+function notSentAfterStop(item: CheckedItem, stopped: NonNullable<Upload['stopped']>): ItemResult {
+	const { itemIndex, failure } = stopped;
+	return notUploaded(item, {
+		...failure,
+		message: `Not sent, as item ${itemIndex} failed: ${failure.message}`,
+	});
+}
+
 async function uploadOne(upload: Upload, item: CheckedItem): Promise<ItemResult | undefined> {
-	if (upload.stopped) {
-		const { itemIndex, failure } = upload.stopped;
-		return notUploaded(item, {
-			...failure,
-			message: `Not sent, as item ${itemIndex} failed: ${failure.message}`,
-		});
-	}
-	const url = uploadUrl(upload.endpoints, item.opportunity.siteId);
+	if (upload.stopped) return notSentAfterStop(item, upload.stopped);
+	upload.endpoints ??= endpointsOf(await upload.context.getCredentials(CREDENTIAL_TYPE));
+	const { endpoints } = upload;
+	const url = uploadUrl(endpoints, item.opportunity.siteId);
 	const body = JSON.stringify(opportunityBody(item.opportunity));
 	upload.sending = true;
 	const outcome = await putOpportunity(upload.context, url, body, upload.settings);
-	if (outcome.result.kind === 'cancelled') return undefined;
-	if (isUploaded(outcome.result, upload.endpoints)) return uploaded(item, outcome);
-	const failure = describeFailure(outcome, upload.endpoints, upload.settings);
+	if (outcome.result.kind === 'cancelled') {
+		// Stopped while it waited for its turn; when the execution was cancelled, the node throws.
+		return upload.stopped ? notSentAfterStop(item, upload.stopped) : undefined;
+	}
+	if (isUploaded(outcome.result, endpoints)) return uploaded(item, outcome);
+	const failure = describeFailure(outcome, endpoints, upload.settings);
 	if (failure.fatal) upload.stopped = upload.stopped ?? { itemIndex: item.itemIndex, failure };
 	return notUploaded(item, failure, outcome);
 }
@@ -136,6 +145,19 @@ async function uploadAll(
 	return results;
 }
 
+/** The slowest pace accepted: one upload every 100 seconds. Slower is a mistake, not a setting. */
+const MIN_REQUESTS_PER_SECOND = 0.01;
+
+function requestsPerSecond(context: IExecuteFunctions, value: unknown): number {
+	const rate = value === undefined || value === '' ? 0 : Number(value);
+	if (rate === 0 || rate >= MIN_REQUESTS_PER_SECOND) return rate;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Max Requests per Second must be 0 (no limit) or at least ${MIN_REQUESTS_PER_SECOND}, got ${preview(value)}`,
+		{ description: 'Set it in the options, just under the rate limit of your Ruler account.' },
+	);
+}
+
 function readOptions(context: IExecuteFunctions): UploadOptions {
 	const options = {
 		...DEFAULT_OPTIONS,
@@ -149,7 +171,7 @@ function readOptions(context: IExecuteFunctions): UploadOptions {
 		...options,
 		concurrency,
 		maxRetries: Math.max(0, Math.floor(Number(options.maxRetries) || 0)),
-		requestsPerSecond: Math.max(0, Number(options.requestsPerSecond) || 0),
+		requestsPerSecond: requestsPerSecond(context, options.requestsPerSecond),
 	};
 }
 
@@ -183,10 +205,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const signal = this.getExecutionCancelSignal();
 	const upload: Upload = {
 		context: this,
-		endpoints: endpointsOf(await this.getCredentials(CREDENTIAL_TYPE)),
 		settings: {
 			policy,
 			gate: new RequestGate(options.requestsPerSecond),
+			stopped: () => upload.stopped !== undefined,
 			timeoutMs: options.timeout,
 			retryUnknownOutcome: options.retryUnknownOutcome,
 			signal,
@@ -196,7 +218,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	if (signal?.aborted) {
 		const done = results.filter((r) => r.ok).length;
 		throw new NodeOperationError(this.getNode(), 'The execution was cancelled', {
-			description: `${done} of ${count} opportunities were uploaded before it stopped; the others were not sent or their outcome is unknown.`,
+			description: `${done} of ${count} items were uploaded before it stopped; the others were not checked, not sent or their outcome is unknown.`,
 		});
 	}
 	return finishRun(

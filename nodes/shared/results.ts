@@ -52,9 +52,12 @@ function failureItem(result: ItemResult): INodeExecutionData {
  * whole node when the first output item carries an error, which must not happen for a partial failure.
  */
 export function toOutputItems(results: ItemResult[]): INodeExecutionData[] {
-	const inOrder = (a: ItemResult, b: ItemResult) => Number(b.ok) - Number(a.ok) || a.itemIndex - b.itemIndex;
+	const inOrder = (a: ItemResult, b: ItemResult) =>
+		Number(b.ok) - Number(a.ok) || a.itemIndex - b.itemIndex;
 	// Large runs usually arrive in order already; sorting 100,000 results costs more than checking.
-	const ordered = results.every((r, i) => i === 0 || inOrder(results[i - 1], r) <= 0) ? results : [...results].sort(inOrder);
+	const ordered = results.every((r, i) => i === 0 || inOrder(results[i - 1], r) <= 0)
+		? results
+		: [...results].sort(inOrder);
 	return ordered.map((result) =>
 		result.ok
 			? { json: result.fields, pairedItem: { item: result.itemIndex } }
@@ -67,19 +70,51 @@ export function toOutputItems(results: ItemResult[]): INodeExecutionData[] {
  * per input item, for a node set to continue. Thrown instead, n8n would pass the input items on
  * unchanged, and downstream they would look like successes.
  */
-export function everyItemFailed(context: IExecuteFunctions, error: unknown): INodeExecutionData[][] {
-	const { message, description, httpCode } = error as { message?: unknown; description?: unknown; httpCode?: unknown };
+export function everyItemFailed(
+	context: IExecuteFunctions,
+	error: unknown,
+): INodeExecutionData[][] {
+	const { message, description, httpCode } = error as {
+		message?: unknown;
+		description?: unknown;
+		httpCode?: unknown;
+	};
 	const fields: IDataObject = { status: 'failed', httpStatus: Number(httpCode) || null };
 	const results = context
 		.getInputData()
 		.map((_, itemIndex) =>
-			failed(itemIndex, { ...fields }, `Item ${itemIndex}: ${String(message ?? error)}`, typeof description === 'string' ? description : undefined),
+			failed(
+				itemIndex,
+				{ ...fields },
+				`Item ${itemIndex}: ${String(message ?? error)}`,
+				typeof description === 'string' ? description : undefined,
+			),
 		);
 	return [toOutputItems(results)];
 }
 
+/**
+ * Runs a node's work on all its items. The work throws only when the whole run failed; set to
+ * continue, every item then reports that failure (a cancelled execution still stops).
+ */
+export async function runAllItems(
+	context: IExecuteFunctions,
+	work: () => Promise<INodeExecutionData[][]>,
+): Promise<INodeExecutionData[][]> {
+	try {
+		return await work();
+	} catch (error) {
+		if (context.continueOnFail() && !context.getExecutionCancelSignal()?.aborted)
+			return everyItemFailed(context, error);
+		throw asNodeError(context, error);
+	}
+}
+
 /** The error to rethrow as n8n's own kind; the nodes' own errors already are, and stay unchanged. */
-export function asNodeError(context: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
+export function asNodeError(
+	context: IExecuteFunctions,
+	error: unknown,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error);
 }
@@ -113,7 +148,8 @@ export function finishRun(
 	const listed = failures
 		.slice(0, LISTED_FAILURES)
 		.map((f) => `• ${f.error}${f.description ? ` ${f.description}` : ''}`);
-	const more = failures.length > LISTED_FAILURES ? [`…and ${failures.length - LISTED_FAILURES} more.`] : [];
+	const more =
+		failures.length > LISTED_FAILURES ? [`…and ${failures.length - LISTED_FAILURES} more.`] : [];
 	throw new NodeOperationError(
 		context.getNode(),
 		`${failures.length} of ${results.length} items failed (${doneCounts(results, doneWord)})`,

@@ -121,6 +121,9 @@ function outcome(label, count, result, ruler, ratePerSecond) {
 		failedItems,
 		stored,
 		// Lost: a deal that is neither stored nor reported back as failed.
+		// No result: an item the node did not report on (when the workflow stopped, none is).
+		noResult: count - items.length,
+		// Lost: neither stored nor reported failed (an HTTP Request item has no reference to match).
 		lost: count - stored - Math.min(failedItems, count - stored),
 		requests: puts.length,
 		http429: puts.filter((r) => r.status === 429).length,

@@ -13,6 +13,22 @@ const { rulerItem } = require('./items');
 const { measure, settledRss } = require('./measure');
 const { control } = require('./sandboxes');
 
+/**
+ * Items that are lost, counted one by one: no result of their own, or a result that says uploaded
+ * while the sandbox does not hold them. (A failed item that was stored anyway is not lost.)
+ */
+function lostItems(items, results, stored) {
+	const statusOf = new Map();
+	for (const { json } of results) {
+		const fields = json.error && typeof json.error === 'object' ? json.error : json;
+		statusOf.set(fields.reference, fields.status);
+	}
+	return items.filter(({ siteId, reference }) => {
+		const status = statusOf.get(reference);
+		return status === undefined || (status === 'uploaded' && !stored[`${siteId}/${reference}`]);
+	}).length;
+}
+
 async function main() {
 	const {
 		items: count,
@@ -64,12 +80,15 @@ async function main() {
 		requests: puts.length,
 		http429: puts.filter((r) => r.status === 429).length,
 		uploaded,
-		// Lost: an item with no result at all, or said uploaded but not stored.
-		lost:
-			count - run.main.length + Math.max(0, uploaded - Object.keys(stored.opportunities).length),
+		lost: lostItems(items, run.main, stored.opportunities),
 		writes: stored.writes,
 	};
 	process.stdout.write(`${JSON.stringify(result)}\n`);
+	// Every item must be uploaded here: the sandbox refuses nothing but the rate, which is retried.
+	if (result.lost || uploaded !== count) {
+		process.stderr.write(`Ruler bench: ${uploaded} of ${count} uploaded, ${result.lost} lost\n`);
+		process.exit(1);
+	}
 	process.exit(0);
 }
 

@@ -14,6 +14,10 @@ const { startSandboxes } = require('./sandboxes');
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const only = (args.find((a) => a.startsWith('--only=')) || '').slice('--only='.length);
+if (only && !['eloqua', 'ruler', 'n8n'].includes(only)) {
+	console.error(`Unknown --only=${only}: use eloqua, ruler or n8n`);
+	process.exit(1);
+}
 const RESULTS = path.join(__dirname, '..', '.artifacts', 'bench');
 
 const RULER_LATENCY_MS = 20;
@@ -185,6 +189,7 @@ async function n8nBench() {
 			['429s', 'http429'],
 			['stored', 'stored'],
 			['failed items', 'failedItems'],
+			['no result', 'noResult'],
 			['lost', 'lost'],
 			['workflow error', 'workflowError'],
 		],
@@ -207,7 +212,9 @@ async function main() {
 	// A real n8n takes a minute to prepare: the smoke size leaves it out.
 	if ((!only && !smoke) || only === 'n8n') results.n8n = await n8nBench();
 	fs.mkdirSync(RESULTS, { recursive: true });
-	const file = path.join(RESULTS, smoke ? 'smoke.json' : 'latest.json');
+	// A partial run keeps its own file, so the full run's figures stay as they were.
+	const name = `${smoke ? 'smoke' : 'latest'}${only ? `-${only}` : ''}.json`;
+	const file = path.join(RESULTS, name);
 	fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 	console.log(`\nFigures written to ${path.relative(process.cwd(), file)}`);
 }

@@ -344,10 +344,97 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		expect(main).toEqual([]);
 		expect(error?.message).toBe('The execution was cancelled');
 		expect(error?.description).toBe(
-			'0 of 10 opportunities were uploaded before it stopped; the others were not sent or their outcome is unknown.',
+			'0 of 10 items were uploaded before it stopped; the others were not checked, not sent or their outcome is unknown.',
 		);
 		// The abandoned request still arrives: its outcome was unknown to the node, as the description says.
 		await sleep(450);
 		expect(sandbox.writesFor('1234', 'D-0')).toBe(1);
+	});
+
+	it('sends nothing more once cancelled while uploads wait for their turn', async () => {
+		const { sandbox } = env;
+		// 2 a second: after the first two, the others wait in line when the execution is cancelled.
+		const secondUpload = new Promise<void>((resolve) => {
+			sandbox.afterRequest({ path: sandbox.uploadPath, method: 'PUT', nth: 2 }, resolve);
+		});
+		const { error } = await runRuler(
+			sandbox,
+			uploadParameters({}, { concurrency: 4, requestsPerSecond: 2 }),
+			deals(6),
+			{ cancelWhen: secondUpload },
+		);
+
+		expect(error?.message).toBe('The execution was cancelled');
+		await sleep(1200);
+		// Well after the next turn (1 s after the first): D-2 and later were never sent.
+		expect(uploads(sandbox).map((r) => JSON.parse(r.body ?? '').Reference)).toEqual(['D-0', 'D-1']);
+	});
+
+	it('sends nothing more after a 403, also from uploads that were waiting for their turn', async () => {
+		const { sandbox } = env;
+		sandbox.faults.add({
+			path: sandbox.uploadPath,
+			times: Infinity,
+			pick: (request) =>
+				JSON.parse(request.body ?? '{}').Reference === 'D-1'
+					? { status: 403, body: { message: 'No access to this site.' } }
+					: undefined,
+		});
+
+		const { main } = await run(sandbox, deals(6), { concurrency: 4, requestsPerSecond: 5 });
+
+		expect(uploads(sandbox).map((r) => JSON.parse(r.body ?? '').Reference)).toEqual(['D-0', 'D-1']);
+		expect(main.map((item) => fieldsOf(item).status)).toEqual([
+			'uploaded',
+			'failed',
+			'failed',
+			'failed',
+			'failed',
+			'failed',
+		]);
+		for (const item of main.slice(2)) {
+			expect(errorOf(item).message).toMatch(/: Not sent, as item 1 failed: Ruler refused access/);
+		}
+	});
+
+	it('logs in with the first valid item alone, also when the items before it are invalid', async () => {
+		const { sandbox } = env;
+		sandbox.config.latencyMs = 40;
+		const items = [deal('X-0', { currency: 'pounds' }), deal('X-1', { stage: '' }), ...deals(6)];
+
+		const { main } = await run(sandbox, items, { concurrency: 3 });
+
+		// Successes come first, then the failures, each in input order.
+		expect(main.map((item) => fieldsOf(item).status)).toEqual([
+			...Array(6).fill('uploaded'),
+			'invalid',
+			'invalid',
+		]);
+		expect(sandbox.requestsTo('/v1/login', 'POST')).toHaveLength(1);
+		const sent = uploads(sandbox);
+		expect(JSON.parse(sent[0].body ?? '').Reference).toBe('D-0');
+		// D-0 went alone: the next upload arrived only after its answer (40 ms of latency).
+		expect(sent[1].at - sent[0].at).toBeGreaterThanOrEqual(40);
+	});
+
+	it('refuses a Max Requests per Second that is negative, not a number, or below 0.01, naming the option', async () => {
+		const { sandbox } = env;
+		for (const value of [-1, 'fast', 0.001]) {
+			const { error } = await runRuler(
+				sandbox,
+				uploadParameters({}, { requestsPerSecond: value }),
+				deals(1),
+			);
+			expect(error?.message).toMatch(
+				/^Max Requests per Second must be 0 \(no limit\) or at least 0\.01, got /,
+			);
+		}
+		// Set to continue, every item reports it rather than passing on as if sent.
+		const { main } = await run(sandbox, deals(2), { requestsPerSecond: -1 });
+		expect(main.map((item) => [fieldsOf(item).status, errorOf(item).message])).toEqual([
+			['failed', 'Item 0: Max Requests per Second must be 0 (no limit) or at least 0.01, got -1'],
+			['failed', 'Item 1: Max Requests per Second must be 0 (no limit) or at least 0.01, got -1'],
+		]);
+		expect(uploads(sandbox)).toEqual([]);
 	});
 });

@@ -1,6 +1,6 @@
 import { RequestGate } from '../../nodes/shared/gate';
 
-/** A clock the test moves by hand; `pause` waits on real (short) timers, so each test is quick. */
+/** When each of `lanes` requests, asking together, got its turn: real (short) waits keep each test quick. */
 function startTimes(gate: RequestGate, lanes: number, signal?: AbortSignal) {
 	const started = performance.now();
 	return Promise.all(
@@ -23,6 +23,18 @@ describe('RequestGate', () => {
 		expect(times[0]).toBeLessThan(25);
 		for (let i = 1; i < times.length; i++)
 			expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(45);
+	});
+
+	it('gives turns in the order they were asked for', async () => {
+		const gate = new RequestGate(40);
+		const order: number[] = [];
+		await Promise.all(
+			[0, 1, 2, 3, 4].map(async (lane) => {
+				await gate.enter();
+				order.push(lane);
+			}),
+		);
+		expect(order).toEqual([0, 1, 2, 3, 4]);
 	});
 
 	it('holds every lane for as long as a server asked, also with no rate limit', async () => {

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, everyItemFailed } from '../../shared/results';
+import { runAllItems } from '../../shared/results';
 
 import { operations as importDefinition } from './importDefinition';
 import { operations as opportunity } from './opportunity';
@@ -9,7 +9,12 @@ import { operations as sync } from './sync';
 
 type Operation = { execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> };
 
-const RESOURCES: Record<string, Record<string, Operation>> = { opportunity, opportunityContactLink, importDefinition, sync };
+const RESOURCES: Record<string, Record<string, Operation>> = {
+	opportunity,
+	opportunityContactLink,
+	importDefinition,
+	sync,
+};
 
 /**
  * Runs the chosen resource's operation; each operation handles all input items at once. An operation
@@ -20,12 +25,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = RESOURCES[resource]?.[operation];
 	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
-	try {
-		return await handler.execute.call(this);
-	} catch (error) {
-		if (this.continueOnFail() && !this.getExecutionCancelSignal()?.aborted) return everyItemFailed(this, error);
-		throw asNodeError(this, error);
-	}
+	return await runAllItems(this, async () => await handler.execute.call(this));
 }
