@@ -219,14 +219,10 @@ export async function putOpportunity(
 		reasons.push(shortReason(result));
 		return result;
 	};
-	const decide = (result: HttpResult) => {
-		const decision = decideRetry(result, settings.retryUnknownOutcome);
-		// A rate limit holds for the whole account: every lane waits as long as the server asked.
-		const wait = decision.retry ? decision.retryAfterMs : undefined;
-		if (wait !== undefined && wait <= settings.policy.maxRetryAfterMs) settings.gate.holdFor(wait);
-		return decision;
-	};
-	const outcome = await withRetries(attempt, decide, settings.policy, settings.signal);
+	const decide = (result: HttpResult) => decideRetry(result, settings.retryUnknownOutcome);
+	// A rate limit holds for the whole account: every lane waits as long as the server asked.
+	const holdAll = (ms: number) => settings.gate.holdFor(ms);
+	const outcome = await withRetries(attempt, decide, settings.policy, settings.signal, holdAll);
 	return { ...outcome, retriedAfter: reasons.slice(0, -1) };
 }
 

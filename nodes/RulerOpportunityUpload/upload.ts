@@ -57,11 +57,12 @@ const BACKOFF = { baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 
 
 interface Upload {
 	context: IExecuteFunctions;
-	/** Read from the credential when the first valid item is sent: a run of invalid items needs none. */
+	/**
+	 * Read from the credential when the first valid item is sent (a run of invalid items needs
+	 * none); set means an upload was attempted, so the login, if any, is done.
+	 */
 	endpoints?: Endpoints;
 	settings: SendSettings;
-	/** Set once an upload was attempted: the login, if any, is done. */
-	sending?: boolean;
 	/** Set once a failure showed that every item would fail the same way: nothing more is sent. */
 	stopped?: { itemIndex: number; failure: Failure };
 }
@@ -108,7 +109,6 @@ async function uploadOne(upload: Upload, item: CheckedItem): Promise<ItemResult 
 	const { endpoints } = upload;
 	const url = uploadUrl(endpoints, item.opportunity.siteId);
 	const body = JSON.stringify(opportunityBody(item.opportunity));
-	upload.sending = true;
 	const outcome = await putOpportunity(upload.context, url, body, upload.settings);
 	if (outcome.result.kind === 'cancelled') {
 		// Stopped while it waited for its turn; when the execution was cancelled, the node throws.
@@ -116,7 +116,7 @@ async function uploadOne(upload: Upload, item: CheckedItem): Promise<ItemResult 
 	}
 	if (isUploaded(outcome.result, endpoints)) return uploaded(item, outcome);
 	const failure = describeFailure(outcome, endpoints, upload.settings);
-	if (failure.fatal) upload.stopped = upload.stopped ?? { itemIndex: item.itemIndex, failure };
+	if (failure.fatal) upload.stopped ??= { itemIndex: item.itemIndex, failure };
 	return notUploaded(item, failure, outcome);
 }
 
@@ -139,7 +139,7 @@ async function uploadAll(
 	};
 	const { signal } = upload.settings;
 	let next = 0;
-	while (next < count && !upload.sending && !signal?.aborted) await worker(next++);
+	while (next < count && !upload.endpoints && !signal?.aborted) await worker(next++);
 	const first = next;
 	await runPool(count - first, concurrency, async (index) => await worker(first + index), signal);
 	return results;

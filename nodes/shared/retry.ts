@@ -23,29 +23,36 @@ export interface RetryOutcome<T> {
 }
 
 /** Exponential backoff with full jitter: a random wait up to base·2ⁿ, capped. */
-export function backoffDelay(retryNumber: number, policy: RetryPolicy, random = Math.random): number {
+export function backoffDelay(
+	retryNumber: number,
+	policy: RetryPolicy,
+	random = Math.random,
+): number {
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retryNumber);
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
 /**
  * Runs `attempt` until `decide` says the result is final, the retries are used up, the server asks
- * for too long a wait, or the execution is cancelled. Never throws on its own.
+ * for too long a wait, or the execution is cancelled. `onServerWait` hears each Retry-After that is
+ * waited for. Never throws on its own.
  */
 export async function withRetries<T>(
 	attempt: (attemptNumber: number) => Promise<T>,
 	decide: (result: T) => RetryDecision,
 	policy: RetryPolicy,
 	signal?: AbortSignal,
+	onServerWait?: (ms: number) => void,
 ): Promise<RetryOutcome<T>> {
 	for (let attempts = 1; ; attempts++) {
 		const result = await attempt(attempts);
 		const decision = decide(result);
 		if (!decision.retry) return { result, attempts };
+		const tooLong = (decision.retryAfterMs ?? 0) > policy.maxRetryAfterMs;
+		// A wait the server asked for may concern more than this request (a rate limit is the account's).
+		if (decision.retryAfterMs !== undefined && !tooLong) onServerWait?.(decision.retryAfterMs);
 		if (attempts > policy.maxRetries) return { result, attempts, gaveUp: 'maxRetries' };
-		if ((decision.retryAfterMs ?? 0) > policy.maxRetryAfterMs) {
-			return { result, attempts, gaveUp: 'retryAfterTooLong' };
-		}
+		if (tooLong) return { result, attempts, gaveUp: 'retryAfterTooLong' };
 		const delay = decision.retryAfterMs ?? backoffDelay(attempts - 1, policy);
 		await pause(delay, signal);
 		if (signal?.aborted) return { result, attempts, gaveUp: 'cancelled' };
