@@ -3,9 +3,14 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/e2e/', '<rootDir>/test/bench/'],
+	testPathIgnorePatterns: [
+		'/node_modules/',
+		'/dist/',
+		'<rootDir>/test/e2e/',
+		'<rootDir>/test/bench/',
+	],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json'}],
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
 	setupFiles: ['<rootDir>/test/harness/setup-env.js'],
 	// Prints the counts of the fault-injection and fuzzing suites when they ran.

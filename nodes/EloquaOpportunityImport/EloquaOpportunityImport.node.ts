@@ -12,7 +12,11 @@ import { opportunityContactLinkDescription } from './actions/opportunityContactL
 import { syncDescription } from './actions/sync';
 import { router } from './actions/router';
 import { searchImportDefinitions } from './methods/listSearch';
-import { getAccountFields, getContactFields, getOpportunityStatements } from './methods/loadOptions';
+import {
+	getAccountFields,
+	getContactFields,
+	getOpportunityStatements,
+} from './methods/loadOptions';
 import { getOpportunityColumns } from './methods/resourceMapping';
 
 export class EloquaOpportunityImport implements INodeType {
@@ -29,8 +33,16 @@ export class EloquaOpportunityImport implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'eloquaApi', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
-			{ name: 'eloquaOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'eloquaApi',
+				required: true,
+				displayOptions: { show: { authentication: ['basicAuth'] } },
+			},
+			{
+				name: 'eloquaOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		properties: [
 			{
@@ -49,10 +61,26 @@ export class EloquaOpportunityImport implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Import Definition', value: 'importDefinition', description: 'Manage the definitions imports upload into' },
-					{ name: 'Opportunity', value: 'opportunity', description: 'Import opportunities in bulk' },
-					{ name: 'Opportunity Contact Link', value: 'opportunityContactLink', description: 'Link opportunities to contacts or accounts in bulk' },
-					{ name: 'Sync', value: 'sync', description: 'Start syncs and read their status, logs and rejects' },
+					{
+						name: 'Import Definition',
+						value: 'importDefinition',
+						description: 'Manage the definitions imports upload into',
+					},
+					{
+						name: 'Opportunity',
+						value: 'opportunity',
+						description: 'Import opportunities in bulk',
+					},
+					{
+						name: 'Opportunity Contact Link',
+						value: 'opportunityContactLink',
+						description: 'Link opportunities to contacts or accounts in bulk',
+					},
+					{
+						name: 'Sync',
+						value: 'sync',
+						description: 'Start syncs and read their status, logs and rejects',
+					},
 				],
 				default: 'opportunity',
 			},

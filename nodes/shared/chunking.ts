@@ -42,7 +42,9 @@ export function* chunkJsonArray<T>(
 	let members: T[] = [];
 	const reserve = (bytes: number) => {
 		if (length + bytes <= buffer.length) return;
-		const grown = Buffer.allocUnsafe(Math.min(limits.maxBytes, Math.max(buffer.length * 2, length + bytes)));
+		const grown = Buffer.allocUnsafe(
+			Math.min(limits.maxBytes, Math.max(buffer.length * 2, length + bytes)),
+		);
 		buffer.copy(grown, 0, 0, length);
 		buffer = grown;
 	};
@@ -61,7 +63,10 @@ export function* chunkJsonArray<T>(
 			continue;
 		}
 		// The open and close brackets, every comma, and this record must fit.
-		if (members.length && (members.length >= limits.maxRecords || length + 1 + size + 1 > limits.maxBytes)) {
+		if (
+			members.length &&
+			(members.length >= limits.maxRecords || length + 1 + size + 1 > limits.maxBytes)
+		) {
 			yield flush();
 		}
 		reserve(size + 2);

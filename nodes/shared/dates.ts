@@ -52,7 +52,8 @@ function fromText(text: string, zone: string): ParsedDate | undefined {
  * read in `zone` (the workflow's time zone). Undefined when the value is not a date.
  */
 export function parseDate(value: unknown, zone: string): ParsedDate | undefined {
-	if (DateTime.isDateTime(value)) return value.isValid ? { utc: value.toUTC(), dateOnly: false } : undefined;
+	if (DateTime.isDateTime(value))
+		return value.isValid ? { utc: value.toUTC(), dateOnly: false } : undefined;
 	if (value instanceof Date) {
 		const date = DateTime.fromJSDate(value, { zone: 'utc' });
 		return date.isValid ? { utc: date, dateOnly: false } : undefined;
@@ -68,7 +69,8 @@ export function parseDate(value: unknown, zone: string): ParsedDate | undefined 
 	return fromText(text, zone);
 }
 
-const COMMON_FORM = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const COMMON_FORM =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -92,7 +94,15 @@ export function isDateText(text: string, zone: string): boolean {
 	const second = match[6] === undefined ? 0 : +match[6];
 	// ISO 8601 allows 24:00 as the end of a day, and so does parseDate.
 	const endOfDay = hour === 24 && minute === 0 && second === 0;
-	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(+match[1], month) && (hour <= 23 || endOfDay) && minute <= 59 && second <= 59;
+	return (
+		month >= 1 &&
+		month <= 12 &&
+		day >= 1 &&
+		day <= daysInMonth(+match[1], month) &&
+		(hour <= 23 || endOfDay) &&
+		minute <= 59 &&
+		second <= 59
+	);
 }
 
 /** The forms a date can be sent in. */

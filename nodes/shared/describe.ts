@@ -29,7 +29,8 @@ export function redact(text: string): string {
 export function redactBody(body: unknown): unknown {
 	if (body === undefined || body === null || body === '') return null;
 	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
-	if (text.length > MAX_ECHOED_BODY) return `${redact(text.slice(0, MAX_ECHOED_BODY))}… (clipped: ${text.length} characters)`;
+	if (text.length > MAX_ECHOED_BODY)
+		return `${redact(text.slice(0, MAX_ECHOED_BODY))}… (clipped: ${text.length} characters)`;
 	if (typeof body === 'string') return redact(body);
 	const redacted = redact(text);
 	try {
@@ -41,7 +42,10 @@ export function redactBody(body: unknown): unknown {
 
 function clip(text: string): string {
 	// Flattening whitespace only shortens a text: a slice of a long one is enough to start from.
-	const flat = text.slice(0, MAX_BODY_TEXT * 4).replace(/\s+/g, ' ').trim();
+	const flat = text
+		.slice(0, MAX_BODY_TEXT * 4)
+		.replace(/\s+/g, ' ')
+		.trim();
 	return flat.length > MAX_BODY_TEXT ? `${flat.slice(0, MAX_BODY_TEXT)}…` : flat;
 }
 
@@ -55,9 +59,14 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 function fieldProblem(entry: unknown): string | undefined {
 	const record = asRecord(entry);
 	if (!record) return typeof entry === 'string' ? entry : undefined;
-	const field = record.field ?? record.property ?? record.parameter ?? record.Field ?? record.PropertyName;
+	const field =
+		record.field ?? record.property ?? record.parameter ?? record.Field ?? record.PropertyName;
 	const rule =
-		record.constraint ?? record.requirement ?? record.message ?? record.Message ?? record.ErrorMessage;
+		record.constraint ??
+		record.requirement ??
+		record.message ??
+		record.Message ??
+		record.ErrorMessage;
 	const ruleText = asRecord(rule) ? JSON.stringify(rule) : rule;
 	if (field === undefined && ruleText === undefined) return undefined;
 	const value = record.value === undefined ? '' : ` (value ${JSON.stringify(record.value)})`;
@@ -85,7 +94,12 @@ export function bodyText(body: unknown): string {
 	if (problems.length) return redact(clip(problems.join('; ')));
 	const record = asRecord(body);
 	const message =
-		record?.message ?? record?.Message ?? record?.error_description ?? record?.error ?? record?.title ?? record?.detail;
+		record?.message ??
+		record?.Message ??
+		record?.error_description ??
+		record?.error ??
+		record?.title ??
+		record?.detail;
 	if (typeof message === 'string') return redact(clip(message));
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	return redact(clip(text ?? ''));
@@ -93,11 +107,16 @@ export function bodyText(body: unknown): string {
 
 const GENERIC: Explanation = {
 	message: 'The service answered with an unexpected error',
-	description: 'Check the service status and try again; if it persists, contact the vendor with the details below.',
+	description:
+		'Check the service status and try again; if it persists, contact the vendor with the details below.',
 };
 
 /** Explains a failed request: the vendor's own sentence for its status, plus what its body said. */
-export function explainFailure(result: HttpResult, statuses: StatusExplanations, service: string): Explanation & { httpStatus?: number; body?: string } {
+export function explainFailure(
+	result: HttpResult,
+	statuses: StatusExplanations,
+	service: string,
+): Explanation & { httpStatus?: number; body?: string } {
 	if (result.kind === 'cancelled') {
 		return { message: 'The execution was cancelled', description: 'Nothing more was sent.' };
 	}

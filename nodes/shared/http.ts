@@ -79,7 +79,13 @@ interface ErrorLike {
 	httpCode?: unknown;
 	description?: unknown;
 	status?: unknown;
-	response?: { status?: unknown; statusCode?: unknown; headers?: unknown; data?: unknown; body?: unknown };
+	response?: {
+		status?: unknown;
+		statusCode?: unknown;
+		headers?: unknown;
+		data?: unknown;
+		body?: unknown;
+	};
 	config?: { url?: unknown };
 	cause?: ErrorLike;
 }
@@ -103,7 +109,9 @@ export function resultFromError(error: unknown, fallbackUrl: string): HttpResult
 		};
 	}
 	// n8n 1.x throws an error that keeps only the status (`httpCode`) and what the answer said.
-	const httpCode = chain.map((e) => Number(e.httpCode)).find((n) => Number.isInteger(n) && n >= 100 && n < 600);
+	const httpCode = chain
+		.map((e) => Number(e.httpCode))
+		.find((n) => Number.isInteger(n) && n >= 100 && n < 600);
 	if (httpCode) {
 		const said = chain.map((e) => e.description).find((d) => typeof d === 'string' && d);
 		return { kind: 'response', status: httpCode, headers: {}, body: said ?? '', url };
@@ -112,7 +120,10 @@ export function resultFromError(error: unknown, fallbackUrl: string): HttpResult
 	if (code) return { kind: 'network', code: code as string, url };
 	// No answer and no network code: an error raised on the way (e.g. by a login step). Not
 	// retryable; its own message is the best explanation there is.
-	const message = chain.map((e) => (e as { message?: unknown }).message).filter((m) => typeof m === 'string').pop() as string | undefined;
+	const message = chain
+		.map((e) => (e as { message?: unknown }).message)
+		.filter((m) => typeof m === 'string')
+		.pop() as string | undefined;
 	return { kind: 'network', code: 'ERR_UNKNOWN', url, message };
 }
 

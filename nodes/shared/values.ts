@@ -36,14 +36,20 @@ export function toText(value: unknown): string | undefined | ValueProblem {
 		if (value === 'null' || value === 'undefined') return undefined;
 		return isWellFormedText(value)
 			? value
-			: new ValueProblem('contains characters that cannot be encoded as UTF-8 (a broken emoji or surrogate)');
+			: new ValueProblem(
+					'contains characters that cannot be encoded as UTF-8 (a broken emoji or surrogate)',
+				);
 	}
 	if (typeof value === 'number') {
-		return Number.isFinite(value) ? String(value) : new ValueProblem(`must be a finite number, got ${String(value)}`);
+		return Number.isFinite(value)
+			? String(value)
+			: new ValueProblem(`must be a finite number, got ${String(value)}`);
 	}
 	if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
 	if (value instanceof Date) {
-		return Number.isNaN(value.getTime()) ? new ValueProblem('is an invalid date') : value.toISOString();
+		return Number.isNaN(value.getTime())
+			? new ValueProblem('is an invalid date')
+			: value.toISOString();
 	}
 	if (DateTime.isDateTime(value)) {
 		return value.isValid ? (value.toISO() ?? '') : new ValueProblem('is an invalid date');

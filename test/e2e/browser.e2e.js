@@ -13,7 +13,14 @@ const ARTIFACTS = path.join(REPO, 'test', '.artifacts', 'screenshots');
 const COMMITTED = path.join(REPO, 'test', 'e2e', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Headless as root on a machine without outside network: no sandbox, no background traffic.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+];
 
 /** What each node's panel must show. A node joins by adding its entry. */
 const NODES = [
@@ -22,11 +29,25 @@ const NODES = [
 		action: 'Import opportunities',
 		sandbox: 'eloqua',
 		iconPath: '/icons/n8n-nodes-eloqua-ruler/dist/nodes/EloquaOpportunityImport/eloqua.svg',
-		fields: ['Credential', 'Resource', 'Operation', 'Import Definition', 'Mapping Column Mode', 'Wait for Sync', 'Options'],
+		fields: [
+			'Credential',
+			'Resource',
+			'Operation',
+			'Import Definition',
+			'Mapping Column Mode',
+			'Wait for Sync',
+			'Options',
+		],
 		mapper: {
 			required: ['Opportunity ID', 'Opportunity Name', 'Amount (number)', 'Stage'],
 			// The sandbox's custom opportunity fields: only a live field list can offer them.
-			optional: ['Account Name', 'Close Date (date)', 'Region', 'Deal Score (number)', 'Renewal Date (date)'],
+			optional: [
+				'Account Name',
+				'Close Date (date)',
+				'Region',
+				'Deal Score (number)',
+				'Renewal Date (date)',
+			],
 			request: /\/api\/bulk\/2\.0\/opportunities\/fields$/,
 		},
 	},
@@ -34,7 +55,15 @@ const NODES = [
 		displayName: 'Ruler Opportunity Upload',
 		sandbox: 'ruler',
 		iconPath: '/icons/n8n-nodes-eloqua-ruler/dist/nodes/RulerOpportunityUpload/ruler.svg',
-		fields: ['Credential', 'Site ID', 'Opportunity Value', 'Opportunity Date', 'Pipeline Stage', 'Visitor Identifiers', 'Options'],
+		fields: [
+			'Credential',
+			'Site ID',
+			'Opportunity Value',
+			'Opportunity Date',
+			'Pipeline Stage',
+			'Visitor Identifiers',
+			'Options',
+		],
 	},
 ];
 
@@ -55,7 +84,10 @@ describe.each(versionsUnderTest())('editor of n8n %s', (version) => {
 		page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 		page.setDefaultTimeout(30000);
 		await page.goto(`${n8n.server.baseUrl}/signin`);
-		await page.locator('input[name=emailOrLdapLoginId], input[name=email]').first().fill(OWNER.email);
+		await page
+			.locator('input[name=emailOrLdapLoginId], input[name=email]')
+			.first()
+			.fill(OWNER.email);
 		await page.locator('input[name=password]').fill(OWNER.password);
 		await page.locator('[data-test-id=form-submit-button]').click();
 		await page.waitForURL((url) => !url.pathname.includes('signin'));
@@ -77,7 +109,12 @@ describe.each(versionsUnderTest())('editor of n8n %s', (version) => {
 		});
 
 		it('is found in the nodes panel by its display name, with its own icon', async () => {
-			await page.locator('[data-test-id=node-creator-search-bar]').locator('input').or(page.locator('input[data-test-id=node-creator-search-bar]')).first().fill(displayName);
+			await page
+				.locator('[data-test-id=node-creator-search-bar]')
+				.locator('input')
+				.or(page.locator('input[data-test-id=node-creator-search-bar]'))
+				.first()
+				.fill(displayName);
 			const item = page.locator('[data-test-id=node-creator-item-name]', { hasText: displayName });
 			await item.first().waitFor();
 			const icon = page.locator(`[data-test-id=node-creator] img[src$="${node.iconPath}"]`).first();
@@ -89,34 +126,49 @@ describe.each(versionsUnderTest())('editor of n8n %s', (version) => {
 
 		it('opens its parameter panel with the key fields', async () => {
 			// A node with several actions lists them first; a single-purpose node opens at once.
-			if (node.action) await page.locator('[data-test-id=node-creator-item-name]', { hasText: node.action }).first().click();
+			if (node.action)
+				await page
+					.locator('[data-test-id=node-creator-item-name]', { hasText: node.action })
+					.first()
+					.click();
 			const panel = page.locator('[data-test-id=ndv]');
 			// 2.x first shows a community node's details page with "Add to workflow".
 			const add = page.getByRole('button', { name: 'Add to workflow' });
 			await panel.or(add).first().waitFor();
 			if (await add.isVisible()) await add.click();
 			await panel.waitFor();
-			for (const field of node.fields) await panel.locator('[data-test-id=input-label], label', { hasText: field }).first().waitFor();
+			for (const field of node.fields)
+				await panel
+					.locator('[data-test-id=input-label], label', { hasText: field })
+					.first()
+					.waitFor();
 			const header = panel.locator(`img[src$="${node.iconPath}"]`).first();
 			await header.waitFor();
 			expect(await header.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
 			await shot(`${slug(displayName)}-2-parameters`);
 		});
 
-		if (node.mapper) it('lists the sandbox\'s fields in the column mapper', async () => {
-			const mapper = page.locator('[data-test-id=resource-mapper-container]');
-			for (const column of node.mapper.required) await mapper.locator('[data-test-id=input-label], label', { hasText: column }).first().waitFor();
-			await mapper.locator('[data-test-id=add-fields-select]').click();
-			// 2.x offers the columns in a menu, 1.x in a select.
-			const options = page.locator('[role=menuitem]:visible, .el-select-dropdown__item:visible');
-			await options.filter({ hasText: node.mapper.optional[0] }).first().waitFor();
-			const offered = (await options.allTextContents()).map((text) => text.trim());
-			expect(offered).toEqual(expect.arrayContaining(node.mapper.optional));
-			await page.waitForTimeout(500); // let the menu finish fading in for the screenshot
-			await shot(`${slug(displayName)}-3-column-mapper`);
-			await page.keyboard.press('Escape');
-			const asked = n8n.servers[node.sandbox].requests.slice(mark).filter((r) => r.method === 'GET' && node.mapper.request.test(r.path));
-			expect(asked.length).toBeGreaterThan(0);
-		});
+		if (node.mapper)
+			it("lists the sandbox's fields in the column mapper", async () => {
+				const mapper = page.locator('[data-test-id=resource-mapper-container]');
+				for (const column of node.mapper.required)
+					await mapper
+						.locator('[data-test-id=input-label], label', { hasText: column })
+						.first()
+						.waitFor();
+				await mapper.locator('[data-test-id=add-fields-select]').click();
+				// 2.x offers the columns in a menu, 1.x in a select.
+				const options = page.locator('[role=menuitem]:visible, .el-select-dropdown__item:visible');
+				await options.filter({ hasText: node.mapper.optional[0] }).first().waitFor();
+				const offered = (await options.allTextContents()).map((text) => text.trim());
+				expect(offered).toEqual(expect.arrayContaining(node.mapper.optional));
+				await page.waitForTimeout(500); // let the menu finish fading in for the screenshot
+				await shot(`${slug(displayName)}-3-column-mapper`);
+				await page.keyboard.press('Escape');
+				const asked = n8n.servers[node.sandbox].requests
+					.slice(mark)
+					.filter((r) => r.method === 'GET' && node.mapper.request.test(r.path));
+				expect(asked.length).toBeGreaterThan(0);
+			});
 	});
 });

@@ -45,15 +45,30 @@ const EXAMPLES = {
 		errors: { 'CRM-1004': /stage/i, 'CRM-1005': /Amount/, 'CRM-1002': /invalid \(HTTP 400\)/ },
 		// Each imported opportunity is linked to its contact right after the import.
 		links: { 'CRM-1001': 'linked', 'CRM-1002': 'linked', 'CRM-1003': 'linked' },
-		inputKey: { 'Import into Eloqua and link contacts': 'dealId', 'Upload to Ruler': 'opportunityId' },
-		sent: { eloqua: ['CRM-1001', 'CRM-1002', 'CRM-1003', 'CRM-1004'], ruler: ['CRM-1001', 'CRM-1002', 'CRM-1003'] },
+		inputKey: {
+			'Import into Eloqua and link contacts': 'dealId',
+			'Upload to Ruler': 'opportunityId',
+		},
+		sent: {
+			eloqua: ['CRM-1001', 'CRM-1002', 'CRM-1003', 'CRM-1004'],
+			ruler: ['CRM-1001', 'CRM-1002', 'CRM-1003'],
+		},
 	},
 };
 
 /** The ids each sandbox received, from the requests it recorded, sorted (Ruler's uploads run concurrently). */
 const SENT = {
-	eloqua: (requests) => requests.filter((r) => r.method === 'POST' && /\/opportunities\/imports\/\d+\/data$/.test(r.path)).flatMap((r) => JSON.parse(r.body)).map((row) => row.OpportunityID).sort(),
-	ruler: (requests) => requests.filter((r) => r.method === 'PUT' && /\/opportunity\/upload$/.test(r.path)).map((r) => JSON.parse(r.body).Reference).sort(),
+	eloqua: (requests) =>
+		requests
+			.filter((r) => r.method === 'POST' && /\/opportunities\/imports\/\d+\/data$/.test(r.path))
+			.flatMap((r) => JSON.parse(r.body))
+			.map((row) => row.OpportunityID)
+			.sort(),
+	ruler: (requests) =>
+		requests
+			.filter((r) => r.method === 'PUT' && /\/opportunity\/upload$/.test(r.path))
+			.map((r) => JSON.parse(r.body).Reference)
+			.sort(),
 };
 
 /**
@@ -65,12 +80,19 @@ const KNOWN_FAILURES = {};
 /** `it`, or `it.failing` for a test listed as a known failure of this example on this version. */
 function itFor(version, workflowId) {
 	const known = KNOWN_FAILURES[version]?.[workflowId];
-	return (name, fn) => (known?.tests.some((part) => name.includes(part)) ? it.failing : it)(name, fn);
+	return (name, fn) =>
+		(known?.tests.some((part) => name.includes(part)) ? it.failing : it)(name, fn);
 }
 
 /** What one example must do on one n8n version: items, errors by node and id, ids sent. */
 function expectedFor(example) {
-	return { items: example.items, errors: (_node, id) => example.errors[id], sent: example.sent, inputKey: example.inputKey, links: example.links };
+	return {
+		items: example.items,
+		errors: (_node, id) => example.errors[id],
+		sent: example.sent,
+		inputKey: example.inputKey,
+		links: example.links,
+	};
 }
 
 module.exports = { EXAMPLES, SENT, expectedFor, itFor };

@@ -24,9 +24,18 @@ function useN8n(version, { server = true } = {}) {
 		ctx.home = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${version}-`));
 		ctx.sandboxes = await startSandboxes(ctx.ports);
 		ctx.servers = ctx.sandboxes.servers;
-		ctx.env = await prepareHome({ version, home: ctx.home, ports: ctx.ports, tarball: tarball(), servers: ctx.servers });
+		ctx.env = await prepareHome({
+			version,
+			home: ctx.home,
+			ports: ctx.ports,
+			tarball: tarball(),
+			servers: ctx.servers,
+		});
 		// Headless runs while the server is up need their own task broker port.
-		ctx.cliEnv = n8nEnv(version, { home: ctx.home, ports: { ...ctx.ports, n8n: null, broker: ctx.ports.broker + 10 } });
+		ctx.cliEnv = n8nEnv(version, {
+			home: ctx.home,
+			ports: { ...ctx.ports, n8n: null, broker: ctx.ports.broker + 10 },
+		});
 		if (server) {
 			ctx.server = await startServer(version, ctx.env);
 			ctx.api = await new N8nApi(ctx.server.baseUrl).signIn();

@@ -15,8 +15,13 @@ const { versionsUnderTest } = require('./versions');
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 /** Type names from the files package.json lists, e.g. dist/nodes/X/EloquaOpportunityImport.node.js → eloquaOpportunityImport. */
-const typeNames = (files, suffix) => files.map((file) => path.basename(file, suffix)).map((name) => name[0].toLowerCase() + name.slice(1));
-const NODE_TYPES = typeNames(manifest.n8n.nodes, '.node.js').map((name) => `${manifest.name}.${name}`);
+const typeNames = (files, suffix) =>
+	files
+		.map((file) => path.basename(file, suffix))
+		.map((name) => name[0].toLowerCase() + name.slice(1));
+const NODE_TYPES = typeNames(manifest.n8n.nodes, '.node.js').map(
+	(name) => `${manifest.name}.${name}`,
+);
 const CREDENTIAL_TYPES = typeNames(manifest.n8n.credentials, '.credentials.js');
 
 /** What a failed credential test must say, per credential type. */
@@ -29,8 +34,13 @@ describe.each(versionsUnderTest())('n8n %s', (version) => {
 	const n8n = useN8n(version);
 
 	it('loads both node types and all credential types of the package', async () => {
-		expect(NODE_TYPES).toEqual([`${manifest.name}.eloquaOpportunityImport`, `${manifest.name}.rulerOpportunityUpload`]);
-		expect(CREDENTIAL_TYPES).toEqual(expect.arrayContaining(['eloquaApi', 'eloquaOAuth2Api', 'rulerApi']));
+		expect(NODE_TYPES).toEqual([
+			`${manifest.name}.eloquaOpportunityImport`,
+			`${manifest.name}.rulerOpportunityUpload`,
+		]);
+		expect(CREDENTIAL_TYPES).toEqual(
+			expect.arrayContaining(['eloquaApi', 'eloquaOAuth2Api', 'rulerApi']),
+		);
 		const nodes = await n8n.api.nodeTypes();
 		const loaded = new Set(nodes.map((node) => node.name));
 		for (const type of NODE_TYPES) expect(loaded).toContain(type);
@@ -42,7 +52,10 @@ describe.each(versionsUnderTest())('n8n %s', (version) => {
 		const nodes = (await n8n.api.nodeTypes()).filter((node) => NODE_TYPES.includes(node.name));
 		expect(nodes.map((node) => node.name).sort()).toEqual([...NODE_TYPES].sort());
 		for (const node of nodes) {
-			const icons = node.iconUrl && typeof node.iconUrl === 'object' ? Object.values(node.iconUrl) : [node.iconUrl];
+			const icons =
+				node.iconUrl && typeof node.iconUrl === 'object'
+					? Object.values(node.iconUrl)
+					: [node.iconUrl];
 			expect(icons.length).toBeGreaterThan(0);
 			for (const icon of icons) {
 				const response = await fetch(`${n8n.server.baseUrl}/${icon}`);
@@ -52,61 +65,86 @@ describe.each(versionsUnderTest())('n8n %s', (version) => {
 		}
 	});
 
-	describe.each(examples().map(({ file, workflow }) => [file, workflow]))('examples/%s', (file, workflow) => {
-		const expected = EXAMPLES[workflow.id] && expectedFor(EXAMPLES[workflow.id]);
-		const test = itFor(version, workflow.id);
-		let result;
-		let rows;
-		const received = {};
-		beforeAll(async () => {
-			// Not a reset: that would also drop sandbox state other tests rely on (issued tokens).
-			const marks = Object.fromEntries(Object.entries(n8n.servers).map(([name, server]) => [name, server.requests.length]));
-			result = await execute(version, n8n.cliEnv, workflow.id);
-			rows = itemResults(result.run, workflow);
-			for (const [name, server] of Object.entries(n8n.servers)) received[name] = server.requests.slice(marks[name]);
-		});
+	describe.each(examples().map(({ file, workflow }) => [file, workflow]))(
+		'examples/%s',
+		(file, workflow) => {
+			const expected = EXAMPLES[workflow.id] && expectedFor(EXAMPLES[workflow.id]);
+			const test = itFor(version, workflow.id);
+			let result;
+			let rows;
+			const received = {};
+			beforeAll(async () => {
+				// Not a reset: that would also drop sandbox state other tests rely on (issued tokens).
+				const marks = Object.fromEntries(
+					Object.entries(n8n.servers).map(([name, server]) => [name, server.requests.length]),
+				);
+				result = await execute(version, n8n.cliEnv, workflow.id);
+				rows = itemResults(result.run, workflow);
+				for (const [name, server] of Object.entries(n8n.servers))
+					received[name] = server.requests.slice(marks[name]);
+			});
 
-		it('has expectations', () => expect(expected).toBeDefined());
+			it('has expectations', () => expect(expected).toBeDefined());
 
-		it('runs to the end (n8n execute exits 0)', () => {
-			expect({ code: result.code, status: result.run?.status ?? result.run?.finished }).toEqual({ code: 0, status: expect.anything() });
-			expect(result.run.data.resultData.error).toBeUndefined();
-		});
+			it('runs to the end (n8n execute exits 0)', () => {
+				expect({ code: result.code, status: result.run?.status ?? result.run?.finished }).toEqual({
+					code: 0,
+					status: expect.anything(),
+				});
+				expect(result.run.data.resultData.error).toBeUndefined();
+			});
 
-		it('gives each item the expected output, status and id', () => {
-			expect(rows.map((r) => [r.node, r.output, r.item, r.status, r.id])).toEqual(expected.items);
-			const links = rows.filter((r) => r.link).map((r) => [r.id, r.link]);
-			expect(Object.fromEntries(links)).toEqual(expected.links ?? {});
-		});
+			it('gives each item the expected output, status and id', () => {
+				expect(rows.map((r) => [r.node, r.output, r.item, r.status, r.id])).toEqual(expected.items);
+				const links = rows.filter((r) => r.link).map((r) => [r.id, r.link]);
+				expect(Object.fromEntries(links)).toEqual(expected.links ?? {});
+			});
 
-		test('reports each failed item with a clear error; on the error output its input fields are merged in', () => {
-			const failed = rows.filter((r) => r.error);
-			const expectedFailures = expected.items.filter(([, output, , status]) => output === 'error' || !['imported', 'uploaded'].includes(status));
-			expect(failed.map((r) => [r.node, r.id])).toEqual(expectedFailures.map(([node, , , , id]) => [node, id]));
-			for (const row of failed) {
-				expect(row.error).toMatch(expected.errors(row.node, row.id));
-				expect(row.json.error).toMatchObject({ status: row.status });
-				if (row.output === 'error') expect(row.json[expected.inputKey[row.node]]).toBe(row.id);
-			}
-			// The nodes after each error output ("Report …") see the failed items of that node only.
-			const runData = result.run.data.resultData.runData;
-			for (const [name, node] of Object.entries(workflow.connections)) {
-				const reporter = node.main[1]?.[0]?.node;
-				if (!reporter) continue;
-				const reported = (runData[reporter]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json.opportunityId);
-				expect([name, reported]).toEqual([name, rows.filter((r) => r.node === name && r.output === 'error').map((r) => r.id)]);
-			}
-		});
+			test('reports each failed item with a clear error; on the error output its input fields are merged in', () => {
+				const failed = rows.filter((r) => r.error);
+				const expectedFailures = expected.items.filter(
+					([, output, , status]) =>
+						output === 'error' || !['imported', 'uploaded'].includes(status),
+				);
+				expect(failed.map((r) => [r.node, r.id])).toEqual(
+					expectedFailures.map(([node, , , , id]) => [node, id]),
+				);
+				for (const row of failed) {
+					expect(row.error).toMatch(expected.errors(row.node, row.id));
+					expect(row.json.error).toMatchObject({ status: row.status });
+					if (row.output === 'error') expect(row.json[expected.inputKey[row.node]]).toBe(row.id);
+				}
+				// The nodes after each error output ("Report …") see the failed items of that node only.
+				const runData = result.run.data.resultData.runData;
+				for (const [name, node] of Object.entries(workflow.connections)) {
+					const reporter = node.main[1]?.[0]?.node;
+					if (!reporter) continue;
+					const reported = (runData[reporter]?.[0]?.data?.main?.[0] ?? []).map(
+						(item) => item.json.opportunityId,
+					);
+					expect([name, reported]).toEqual([
+						name,
+						rows.filter((r) => r.node === name && r.output === 'error').map((r) => r.id),
+					]);
+				}
+			});
 
-		test('sends exactly the valid rows to the sandboxes', () => {
-			const sent = Object.fromEntries(Object.keys(expected.sent).map((name) => [name, SENT[name](received[name])]));
-			expect(sent).toEqual(expected.sent);
-		});
-	});
+			test('sends exactly the valid rows to the sandboxes', () => {
+				const sent = Object.fromEntries(
+					Object.keys(expected.sent).map((name) => [name, SENT[name](received[name])]),
+				);
+				expect(sent).toEqual(expected.sent);
+			});
+		},
+	);
 
 	it('fails the run with a summary when the error output is off (On Error: Stop Workflow)', async () => {
 		const { workflow } = examples().find((example) => example.workflow.id === 'EloquaImportDeals');
-		const strict = { ...workflow, id: 'EloquaImportStrict', name: `${workflow.name} (stop on error)` };
+		const strict = {
+			...workflow,
+			id: 'EloquaImportStrict',
+			name: `${workflow.name} (stop on error)`,
+		};
 		strict.nodes = workflow.nodes.map(({ onError, ...node }) => node);
 		const folder = path.join(n8n.home, 'strict');
 		fs.mkdirSync(folder, { recursive: true });
@@ -119,16 +157,22 @@ describe.each(versionsUnderTest())('n8n %s', (version) => {
 
 	describe('credential tests (the editor\'s "Test" button and "Connect my account")', () => {
 		let oauthTypes;
-		const byKind = (oauth) => sandboxCredentials(n8n.servers).filter((c) => oauthTypes.has(c.type) === oauth);
+		const byKind = (oauth) =>
+			sandboxCredentials(n8n.servers).filter((c) => oauthTypes.has(c.type) === oauth);
 		beforeAll(async () => {
 			const types = await n8n.api.credentialTypes();
-			oauthTypes = new Set(types.filter((t) => (t.extends ?? []).includes('oAuth2Api')).map((t) => t.name));
+			oauthTypes = new Set(
+				types.filter((t) => (t.extends ?? []).includes('oAuth2Api')).map((t) => t.name),
+			);
 		});
 
 		it('pass against the sandbox', async () => {
 			for (const credential of byKind(false)) {
 				const answer = await n8n.api.testCredential(credential);
-				expect([credential.type, answer]).toEqual([credential.type, expect.objectContaining({ status: 'OK' })]);
+				expect([credential.type, answer]).toEqual([
+					credential.type,
+					expect.objectContaining({ status: 'OK' }),
+				]);
 			}
 		});
 
@@ -147,17 +191,28 @@ describe.each(versionsUnderTest())('n8n %s', (version) => {
 			for (const credential of byKind(true)) {
 				expect(await n8n.api.testCredential(credential)).toMatchObject({ status: 'OK' });
 				const { oauthTokenData, ...data } = credential.data;
-				const fresh = await n8n.api.createCredential({ name: `${credential.name} (new)`, type: credential.type, data });
-				const { authUrl, page } = await n8n.api.connectOAuth2(fresh.id, CONSENT_CODES[credential.type]);
+				const fresh = await n8n.api.createCredential({
+					name: `${credential.name} (new)`,
+					type: credential.type,
+					data,
+				});
+				const { authUrl, page } = await n8n.api.connectOAuth2(
+					fresh.id,
+					CONSENT_CODES[credential.type],
+				);
 				expect(authUrl.startsWith(credential.data.authUrl)).toBe(true);
 				expect(page).toMatch(/Connection successful/);
 			}
 		});
 
-		it('OAuth2: connecting with a bad client secret fails with the provider\'s reason', async () => {
+		it("OAuth2: connecting with a bad client secret fails with the provider's reason", async () => {
 			for (const credential of byKind(true)) {
 				const { oauthTokenData, ...data } = withBadSecret(credential).data;
-				const fresh = await n8n.api.createCredential({ name: `${credential.name} (bad secret)`, type: credential.type, data });
+				const fresh = await n8n.api.createCredential({
+					name: `${credential.name} (bad secret)`,
+					type: credential.type,
+					data,
+				});
 				const { page } = await n8n.api.connectOAuth2(fresh.id, CONSENT_CODES[credential.type]);
 				expect(page).toMatch(/invalid_client/);
 				expect(page).toMatch(/Failed to connect/);

@@ -1,7 +1,13 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { stageAndSync, type StagingRow } from '../../nodes/EloquaOpportunityImport/import/lifecycle';
-import type { BulkRequest, EloquaClient } from '../../nodes/EloquaOpportunityImport/transport/client';
+import {
+	stageAndSync,
+	type StagingRow,
+} from '../../nodes/EloquaOpportunityImport/import/lifecycle';
+import type {
+	BulkRequest,
+	EloquaClient,
+} from '../../nodes/EloquaOpportunityImport/transport/client';
 
 /** A client that answers like Eloqua and records the order of calls. */
 function recordingClient() {
@@ -28,7 +34,12 @@ function recordingClient() {
 }
 
 const rows = (n: number): StagingRow[] =>
-	Array.from({ length: n }, (_, i) => ({ itemIndex: i, key: String(i), identifier: String(i), values: { id: String(i), pad: 'x'.repeat(10) } }));
+	Array.from({ length: n }, (_, i) => ({
+		itemIndex: i,
+		key: String(i),
+		identifier: String(i),
+		values: { id: String(i), pad: 'x'.repeat(10) },
+	}));
 
 const plan = (client: EloquaClient, syncEvery: { uploads: number; bytes: number }) => ({
 	client,
@@ -45,7 +56,19 @@ describe('when the life cycle syncs before uploading more', () => {
 	it('syncs and waits after the upload limit per sync, then goes on with the same definition', async () => {
 		const { client, calls } = recordingClient();
 		const { outcomes } = await stageAndSync(plan(client, { uploads: 2, bytes: Infinity }), rows(9));
-		expect(calls).toEqual(['upload 2', 'upload 2', 'sync', 'wait', 'upload 2', 'upload 2', 'sync', 'wait', 'upload 1', 'sync', 'wait']);
+		expect(calls).toEqual([
+			'upload 2',
+			'upload 2',
+			'sync',
+			'wait',
+			'upload 2',
+			'upload 2',
+			'sync',
+			'wait',
+			'upload 1',
+			'sync',
+			'wait',
+		]);
 		expect(outcomes.map((o) => o.status)).toEqual(Array(9).fill('done'));
 	});
 

@@ -2,8 +2,30 @@ import { importParameters, runEloqua, useEloquaSandbox } from '../harness/eloqua
 
 // The two rows of Oracle's "upload data for an opportunity import definition" example.
 const SEED_ROWS = [
-	{ OpportunityID: '1', OpportunityName: 'ABC Company', AccountName: 'ABC', CreatedDate: '2017-10-05 1:15', Amount: '1000000', CloseDate: '', Currency: 'USD', ForecastToCloseDate: '', Stage: 'Prospecting', Territory: 'West' },
-	{ OpportunityID: '2', OpportunityName: 'XYZ Company', AccountName: 'XYZ', CreatedDate: '2017-10-05 1:25', Amount: '1000000', CloseDate: '', Currency: 'USD', ForecastToCloseDate: '', Stage: 'Prospecting', Territory: 'West' },
+	{
+		OpportunityID: '1',
+		OpportunityName: 'ABC Company',
+		AccountName: 'ABC',
+		CreatedDate: '2017-10-05 1:15',
+		Amount: '1000000',
+		CloseDate: '',
+		Currency: 'USD',
+		ForecastToCloseDate: '',
+		Stage: 'Prospecting',
+		Territory: 'West',
+	},
+	{
+		OpportunityID: '2',
+		OpportunityName: 'XYZ Company',
+		AccountName: 'XYZ',
+		CreatedDate: '2017-10-05 1:25',
+		Amount: '1000000',
+		CloseDate: '',
+		Currency: 'USD',
+		ForecastToCloseDate: '',
+		Stage: 'Prospecting',
+		Territory: 'West',
+	},
 ];
 
 const SEED_FIELDS = {
@@ -24,11 +46,17 @@ describe('the seed example: two rows into existing definition 18', () => {
 
 	it('uploads exactly the documented body to /opportunities/imports/18/data and imports both rows', async () => {
 		const { sandbox } = env;
-		sandbox.addDefinition({ name: 'Seed', fields: SEED_FIELDS, identifierFieldName: 'OpportunityID' }, 18);
+		sandbox.addDefinition(
+			{ name: 'Seed', fields: SEED_FIELDS, identifierFieldName: 'OpportunityID' },
+			18,
+		);
 
 		const { main, error } = await runEloqua(
 			sandbox,
-			importParameters({ definitionMode: 'existing', importDefinitionId: { __rl: true, mode: 'id', value: '18' } }),
+			importParameters({
+				definitionMode: 'existing',
+				importDefinitionId: { __rl: true, mode: 'id', value: '18' },
+			}),
 			SEED_ROWS,
 		);
 
@@ -40,11 +68,17 @@ describe('the seed example: two rows into existing definition 18', () => {
 		expect(uploads[0].body).toBe(JSON.stringify(SEED_ROWS));
 		expect(uploads[0].headers.authorization).toBe(sandbox.basicAuthorization);
 
-		expect(main.map((item) => [item.pairedItem, item.json.status, item.json.opportunityId])).toEqual([
+		expect(
+			main.map((item) => [item.pairedItem, item.json.status, item.json.opportunityId]),
+		).toEqual([
 			[{ item: 0 }, 'imported', '1'],
 			[{ item: 1 }, 'imported', '2'],
 		]);
-		expect(main[0].json).toMatchObject({ importDefinitionUri: '/opportunities/imports/18', syncStatus: 'success', syncUri: expect.stringMatching(/^\/syncs\/\d+$/) });
+		expect(main[0].json).toMatchObject({
+			importDefinitionUri: '/opportunities/imports/18',
+			syncStatus: 'success',
+			syncUri: expect.stringMatching(/^\/syncs\/\d+$/),
+		});
 		// An existing definition belongs to the user: it is never deleted.
 		expect(sandbox.requestsTo(/\/opportunities\/imports\/18$/, 'DELETE')).toHaveLength(0);
 	});

@@ -22,7 +22,11 @@ export const brokenText = fc
 
 /** An object with own `__proto__` and `constructor` keys, as JSON.parse makes them. */
 export const prototypeKeys = fc
-	.constantFrom('{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '{"__proto__":null,"a":1}')
+	.constantFrom(
+		'{"__proto__":{"polluted":true}}',
+		'{"constructor":{"prototype":{"polluted":true}}}',
+		'{"__proto__":null,"a":1}',
+	)
 	.map((json) => JSON.parse(json) as unknown);
 
 /** Anything an expression or a CRM field could hand over, including the awkward. */
@@ -30,7 +34,25 @@ export const anything: fc.Arbitrary<unknown> = fc.oneof(
 	fc.string({ unit: 'binary', maxLength: 20 }),
 	fc.double(),
 	fc.integer(),
-	fc.constantFrom(null, undefined, true, false, '', ' ', 'null', 'undefined', 'NaN', '1e3', '0x10', '1,000', '12.5.6', '-', Number.NaN, Infinity, -0),
+	fc.constantFrom(
+		null,
+		undefined,
+		true,
+		false,
+		'',
+		' ',
+		'null',
+		'undefined',
+		'NaN',
+		'1e3',
+		'0x10',
+		'1,000',
+		'12.5.6',
+		'-',
+		Number.NaN,
+		Infinity,
+		-0,
+	),
 	fc.constantFrom(MEGABYTE_TEXT),
 	brokenText,
 	prototypeKeys,
@@ -46,7 +68,9 @@ export const goodNumber: fc.Arbitrary<Cell> = fc.oneof(
 	fc.integer({ min: 0, max: 1e6 }).map((n) => good(` ${n} `, String(n))),
 );
 
-export const badNumber: fc.Arbitrary<Cell> = fc.constantFrom('12,5', '1 000', '$100', 'ten', '1e3', '0x10', '--1', '1.2.3', Infinity, Number.NaN).map(bad);
+export const badNumber: fc.Arbitrary<Cell> = fc
+	.constantFrom('12,5', '1 000', '$100', 'ten', '1e3', '0x10', '--1', '1.2.3', Infinity, Number.NaN)
+	.map(bad);
 
 /** Date forms a date column accepts, each naming 1 May 2024 (in several notations) or an instant. */
 export const goodDate: fc.Arbitrary<Cell> = fc
@@ -71,7 +95,24 @@ export const goodDate: fc.Arbitrary<Cell> = fc
 	)
 	.map((value) => good(value));
 
-export const badDate: fc.Arbitrary<Cell> = fc.constantFrom('2024-02-30', '2023-02-29', '2024-13-01', '2024-05-32', 'yesterday', '31/31/2024', '2024-05-01 25:00', 'May the 4th').map(bad);
+export const badDate: fc.Arbitrary<Cell> = fc
+	.constantFrom(
+		'2024-02-30',
+		'2023-02-29',
+		'2024-13-01',
+		'2024-05-32',
+		'yesterday',
+		'31/31/2024',
+		'2024-05-01 25:00',
+		'May the 4th',
+	)
+	.map(bad);
 
 /** Workflow time zones, including the edges of the day. */
-export const zones = fc.constantFrom('UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Kiritimati', 'Pacific/Pago_Pago');
+export const zones = fc.constantFrom(
+	'UTC',
+	'America/New_York',
+	'Asia/Kolkata',
+	'Pacific/Kiritimati',
+	'Pacific/Pago_Pago',
+);

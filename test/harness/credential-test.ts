@@ -14,7 +14,13 @@ import { additionalDataFor } from './engine';
 
 /** `a.b.c` read from a value, undefined where any step is missing (like lodash's get). */
 const get = (value: unknown, path: string) =>
-	path.split('.').reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), value);
+	path
+		.split('.')
+		.reduce<unknown>(
+			(at, key) =>
+				at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined,
+			value,
+		);
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
@@ -41,7 +47,15 @@ export async function testCredential(
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: credentialType.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
+			],
 		},
 	} as unknown as INodeType;
 	const node: INode = {
@@ -57,23 +71,60 @@ export async function testCredential(
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+		nodeTypes: {
+			getByName: () => nodeType,
+			getByNameAndVersion: () => nodeType,
+			getKnownTypes: () => ({}),
+		},
 	});
-	const helper = new TestCredentialsHelper({ [credentialType.name]: credentialType }, { [credentialType.name]: data });
-	const additionalData = additionalDataFor(new ExecutionLifecycleHooks('internal', '1', {} as never), helper, '1');
+	const helper = new TestCredentialsHelper(
+		{ [credentialType.name]: credentialType },
+		{ [credentialType.name]: data },
+	);
+	const additionalData = additionalDataFor(
+		new ExecutionLifecycleHooks('internal', '1', {} as never),
+		helper,
+		'1',
+	);
 	const runExecutionData = { resultData: { runData: {} } } as IRunExecutionData;
-	const context = new ExecuteContext(workflow, node, additionalData, 'internal', runExecutionData, 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		runExecutionData,
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
 	let response;
 	try {
-		response = await new RoutingNode(context, nodeType, { id: 'c', name: 'c', type: credentialType.name, data }).runNode();
+		response = await new RoutingNode(context, nodeType, {
+			id: 'c',
+			name: 'c',
+			type: credentialType.name,
+			data,
+		}).runNode();
 	} catch (error) {
 		const status = error.cause?.response?.status;
-		const rule = (test.rules ?? []).find((r) => r.type === 'responseCode' && r.properties.value === status);
+		const rule = (test.rules ?? []).find(
+			(r) => r.type === 'responseCode' && r.properties.value === status,
+		);
 		if (rule) return { status: 'Error', message: rule.properties.message };
-		return { status: 'Error', message: status ? `Received HTTP status code: ${status}` : String(error.cause?.code ?? error.message) };
+		return {
+			status: 'Error',
+			message: status
+				? `Received HTTP status code: ${status}`
+				: String(error.cause?.code ?? error.message),
+		};
 	}
 	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && get(response?.[0]?.[0]?.json, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			get(response?.[0]?.[0]?.json, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}

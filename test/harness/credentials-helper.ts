@@ -120,7 +120,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		type: string,
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
-		this.data[type] = { ...this.data[type], oauthTokenData: data.oauthTokenData as ICredentialDataDecryptedObject };
+		this.data[type] = {
+			...this.data[type],
+			oauthTokenData: data.oauthTokenData as ICredentialDataDecryptedObject,
+		};
 		this.updates.push({ type, data: { oauthTokenData: data.oauthTokenData } });
 	}
 

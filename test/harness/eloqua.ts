@@ -15,7 +15,10 @@ export function useEloquaSandbox(options: Parameters<typeof createEloquaSandbox>
 }
 
 /** Parameters for a fast opportunity import: short polls so syncs end in milliseconds. */
-export function importParameters(overrides: IDataObject = {}, options: IDataObject = {}): IDataObject {
+export function importParameters(
+	overrides: IDataObject = {},
+	options: IDataObject = {},
+): IDataObject {
 	return {
 		resource: 'opportunity',
 		operation: 'import',
@@ -37,7 +40,12 @@ const credentialTypes = () => ({
 export function eloquaEditor(sandbox: EloquaSandbox, parameters: IDataObject) {
 	return loadOptionsContext({
 		nodeType: new EloquaOpportunityImport(),
-		parameters: { authentication: 'basicAuth', resource: 'opportunity', operation: 'import', ...parameters },
+		parameters: {
+			authentication: 'basicAuth',
+			resource: 'opportunity',
+			operation: 'import',
+			...parameters,
+		},
 		credentialTypes: credentialTypes(),
 		credentials: { eloquaApi: sandbox.credentials(), eloquaOAuth2Api: sandbox.oauthCredentials() },
 	});

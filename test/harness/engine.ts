@@ -198,7 +198,9 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
  * The context n8n gives a node's methods (`listSearch`, `resourceMapping`) while the editor loads
  * options: the node with the editor's current parameters and its credentials.
  */
-export function loadOptionsContext(options: Pick<RunNodeOptions, 'nodeType' | 'parameters' | 'credentialTypes' | 'credentials'>) {
+export function loadOptionsContext(
+	options: Pick<RunNodeOptions, 'nodeType' | 'parameters' | 'credentialTypes' | 'credentials'>,
+) {
 	const { nodeType } = options;
 	const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name);
 	const node: INode = {
@@ -210,15 +212,29 @@ export function loadOptionsContext(options: Pick<RunNodeOptions, 'nodeType' | 'p
 		parameters: options.parameters as INode['parameters'],
 		credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: name, name }])),
 	};
-	const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, nodeTypes: nodeTypesOf(nodeType), active: false });
-	const credentialsHelper = new TestCredentialsHelper(options.credentialTypes, { ...options.credentials });
-	const hooks = new ExecutionLifecycleHooks('internal', '1', { id: 'wf-test', nodes: [node], connections: {} } as never);
+	const workflow = new Workflow({
+		id: 'wf-test',
+		nodes: [node],
+		connections: {},
+		nodeTypes: nodeTypesOf(nodeType),
+		active: false,
+	});
+	const credentialsHelper = new TestCredentialsHelper(options.credentialTypes, {
+		...options.credentials,
+	});
+	const hooks = new ExecutionLifecycleHooks('internal', '1', {
+		id: 'wf-test',
+		nodes: [node],
+		connections: {},
+	} as never);
 	const additionalData = additionalDataFor(hooks, credentialsHelper, '1');
 	additionalData.currentNodeParameters = node.parameters;
 	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 }
 
 /** A failed item's `error`: `message`, `description`, `status` and the node's fields. */
-export function errorOf(item: INodeExecutionData): IDataObject & { message?: string; status?: string; description?: string } {
+export function errorOf(
+	item: INodeExecutionData,
+): IDataObject & { message?: string; status?: string; description?: string } {
 	return (item.json.error ?? {}) as IDataObject;
 }

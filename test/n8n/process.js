@@ -7,7 +7,8 @@ const { spawn } = require('child_process');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const tail = (file, lines = 30) => fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+const tail = (file, lines = 30) =>
+	fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 
 /** Who is told when a group starts and stops: a run keeps its own record of what to end if it dies. */
 const watchers = new Set();
@@ -53,9 +54,27 @@ function groupMembers(pgid) {
  * @param {string} [options.name]  how errors name the program
  */
 async function startProcess(command, args, options) {
-	const { logFile, ready, env, cwd, uid, gid, stopSignal = 'SIGTERM', echo = false, timeoutMs = 120000, name = command } = options;
+	const {
+		logFile,
+		ready,
+		env,
+		cwd,
+		uid,
+		gid,
+		stopSignal = 'SIGTERM',
+		echo = false,
+		timeoutMs = 120000,
+		name = command,
+	} = options;
 	let log = fs.openSync(logFile, 'w');
-	const child = spawn(command, args, { env, cwd, uid, gid, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, args, {
+		env,
+		cwd,
+		uid,
+		gid,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	for (const stream of [child.stdout, child.stderr]) {
 		stream.on('data', (chunk) => {
 			if (log !== undefined) fs.writeSync(log, chunk);
@@ -96,9 +115,11 @@ async function startProcess(command, args, options) {
 	try {
 		for (;;) {
 			if (spawnError) throw spawnError;
-			if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was ready`);
+			if (child.exitCode !== null)
+				throw new Error(`${name} exited with ${child.exitCode} before it was ready`);
 			if (await ready().catch(() => false)) break;
-			if (Date.now() > deadline) throw new Error(`${name} was not ready within ${timeoutMs / 1000} s`);
+			if (Date.now() > deadline)
+				throw new Error(`${name} was not ready within ${timeoutMs / 1000} s`);
 			await sleep(300);
 		}
 	} catch (error) {

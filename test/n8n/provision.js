@@ -20,7 +20,8 @@ const sizeOf = (dir) => {
 };
 
 const marker = (dir) => path.join(dir, '.provisioned');
-const isDone = (dir, id) => fs.existsSync(marker(dir)) && fs.readFileSync(marker(dir), 'utf8') === id;
+const isDone = (dir, id) =>
+	fs.existsSync(marker(dir)) && fs.readFileSync(marker(dir), 'utf8') === id;
 const markDone = (dir, id) => fs.writeFileSync(marker(dir), id);
 
 /** PATH and npm settings that make child processes use this version's Node. */
@@ -41,15 +42,26 @@ function nodeBinary(version) {
 
 async function ensureNode24() {
 	const id = `${NODE24.package}@${NODE24.version}`;
-	await step(`Node ${NODE24.version} for n8n 2.x (npm package ${id}, ≈30 MB download)`, async ({ skip }) => {
-		if (isDone(paths.node24Dir, id)) return skip(paths.node24Dir);
-		fs.mkdirSync(paths.node24Dir, { recursive: true });
-		fs.writeFileSync(path.join(paths.node24Dir, 'package.json'), JSON.stringify({ private: true }));
-		await run('npm', ['install', '--no-save', '--ignore-scripts', ...NPM_QUIET, id], { cwd: paths.node24Dir, progress: () => sizeOf(paths.node24Dir) });
-		const printed = execFileSync(path.join(paths.node24Package, 'bin', 'node'), ['--version'], { encoding: 'utf8' }).trim();
-		if (printed !== `v${NODE24.version}`) throw new Error(`Node 24 reports ${printed}`);
-		markDone(paths.node24Dir, id);
-	});
+	await step(
+		`Node ${NODE24.version} for n8n 2.x (npm package ${id}, ≈30 MB download)`,
+		async ({ skip }) => {
+			if (isDone(paths.node24Dir, id)) return skip(paths.node24Dir);
+			fs.mkdirSync(paths.node24Dir, { recursive: true });
+			fs.writeFileSync(
+				path.join(paths.node24Dir, 'package.json'),
+				JSON.stringify({ private: true }),
+			);
+			await run('npm', ['install', '--no-save', '--ignore-scripts', ...NPM_QUIET, id], {
+				cwd: paths.node24Dir,
+				progress: () => sizeOf(paths.node24Dir),
+			});
+			const printed = execFileSync(path.join(paths.node24Package, 'bin', 'node'), ['--version'], {
+				encoding: 'utf8',
+			}).trim();
+			if (printed !== `v${NODE24.version}`) throw new Error(`Node 24 reports ${printed}`);
+			markDone(paths.node24Dir, id);
+		},
+	);
 }
 
 async function ensureN8n(version) {
@@ -61,12 +73,22 @@ async function ensureN8n(version) {
 	}
 	if (VERSIONS[version].node) await ensureNode24();
 	const env = runtimeEnv(version);
-	const manifest = { private: true, dependencies: { n8n: version }, overrides: VERSIONS[version].overrides };
+	const manifest = {
+		private: true,
+		dependencies: { n8n: version },
+		overrides: VERSIONS[version].overrides,
+	};
 	fs.mkdirSync(dir, { recursive: true });
 	fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
 	// Install scripts stay off: one of n8n's dependencies downloads a binary from outside the registry.
-	await step(`Download and install n8n ${version} with its dependencies from the npm registry (≈3 GB, a few minutes)`, () =>
-		run('npm', ['install', '--ignore-scripts', ...NPM_QUIET], { cwd: dir, env, progress: () => sizeOf(dir) }),
+	await step(
+		`Download and install n8n ${version} with its dependencies from the npm registry (≈3 GB, a few minutes)`,
+		() =>
+			run('npm', ['install', '--ignore-scripts', ...NPM_QUIET], {
+				cwd: dir,
+				env,
+				progress: () => sizeOf(dir),
+			}),
 	);
 	// Explicitly on: under `npm run`, npm hands this repo's ignore-scripts=true down to child npms.
 	await step(`Build sqlite3 for n8n ${version} (native module, compiles from source)`, () =>
@@ -74,7 +96,10 @@ async function ensureN8n(version) {
 	);
 	await step(`Check n8n ${version} runs and its database driver loads`, async () => {
 		await run(nodeBinary(version), [paths.n8nBin(version), '--version'], { cwd: dir, env });
-		await run(nodeBinary(version), ['-e', "require('sqlite3')"], { cwd: path.join(dir, 'node_modules', 'n8n'), env });
+		await run(nodeBinary(version), ['-e', "require('sqlite3')"], {
+			cwd: path.join(dir, 'node_modules', 'n8n'),
+			env,
+		});
 	});
 	markDone(dir, id);
 }
@@ -84,10 +109,16 @@ async function ensureN8n(version) {
  * beside others packs into its own folder); returns the tarball's path.
  */
 async function packPackage(destination = paths.packages) {
-	await step('Build the package (npm run build)', () => run('npm', ['run', 'build'], { cwd: REPO }));
+	await step('Build the package (npm run build)', () =>
+		run('npm', ['run', 'build'], { cwd: REPO }),
+	);
 	return await step('Pack the package (npm pack)', async () => {
 		fs.mkdirSync(destination, { recursive: true });
-		const output = await run('npm', ['pack', '--json', '--pack-destination', destination, '--loglevel=error'], { cwd: REPO });
+		const output = await run(
+			'npm',
+			['pack', '--json', '--pack-destination', destination, '--loglevel=error'],
+			{ cwd: REPO },
+		);
 		const [{ filename }] = JSON.parse(output.slice(output.indexOf('[')));
 		return path.join(destination, filename);
 	});
@@ -102,10 +133,16 @@ module.exports = { provision, packPackage, runtimeEnv, nodeBinary };
 
 if (require.main === module) {
 	const wanted = process.argv.slice(2);
-	const versions = wanted.includes('all') ? Object.keys(VERSIONS) : (wanted.length ? wanted : [undefined]).map(versionOf);
+	const versions = wanted.includes('all')
+		? Object.keys(VERSIONS)
+		: (wanted.length ? wanted : [undefined]).map(versionOf);
 	const started = Date.now();
 	provision(versions)
-		.then(() => say(`Provisioned n8n ${versions.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`))
+		.then(() =>
+			say(
+				`Provisioned n8n ${versions.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+			),
+		)
 		.catch((error) => {
 			process.stderr.write(`${error.stack || error}\n`);
 			process.exitCode = 1;

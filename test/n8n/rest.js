@@ -37,7 +37,9 @@ class N8nApi {
 			json = undefined;
 		}
 		if (!response.ok) {
-			const error = new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+			const error = new Error(
+				`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`,
+			);
 			error.status = response.status;
 			throw error;
 		}
@@ -50,14 +52,20 @@ class N8nApi {
 		if (settings.userManagement?.showSetupOnFirstLoad) {
 			await this.request('POST', '/rest/owner/setup', owner);
 		} else {
-			await this.request('POST', '/rest/login', { emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password });
+			await this.request('POST', '/rest/login', {
+				emailOrLdapLoginId: owner.email,
+				email: owner.email,
+				password: owner.password,
+			});
 		}
 		return this;
 	}
 
 	/** n8n's "Test" button of the credential dialog: the stored credential, with the form's data over it. */
 	async testCredential({ id, name, type, data }) {
-		return await this.request('POST', '/rest/credentials/test', { credentials: { id, name, type, data } });
+		return await this.request('POST', '/rest/credentials/test', {
+			credentials: { id, name, type, data },
+		});
 	}
 
 	async createCredential({ name, type, data }) {
@@ -70,9 +78,15 @@ class N8nApi {
 	 * Resolves with the page n8n shows at the end of the flow.
 	 */
 	async connectOAuth2(credentialId, code) {
-		const authUrl = await this.request('GET', `/rest/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`);
+		const authUrl = await this.request(
+			'GET',
+			`/rest/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`,
+		);
 		const state = new URL(authUrl).searchParams.get('state');
-		const { text } = await this.raw('GET', `/rest/oauth2-credential/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`);
+		const { text } = await this.raw(
+			'GET',
+			`/rest/oauth2-credential/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`,
+		);
 		return { authUrl, page: text };
 	}
 
@@ -82,7 +96,9 @@ class N8nApi {
 
 	/** Publishes a version of the workflow (2.x names the version): its triggers (webhooks) go live. */
 	async activateWorkflow(id, versionId) {
-		return await this.request('POST', `/rest/workflows/${encodeURIComponent(id)}/activate`, { versionId });
+		return await this.request('POST', `/rest/workflows/${encodeURIComponent(id)}/activate`, {
+			versionId,
+		});
 	}
 
 	/** Execution summaries (id, workflowId, mode, status, startedAt, stoppedAt), newest first. */

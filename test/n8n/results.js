@@ -11,7 +11,8 @@ function itemResults(run, workflow) {
 		const row = (output) => (item) => {
 			// A failed item's own result is its `error`; on the error output the engine merged the input
 			// item's fields (perhaps an earlier node's status) beside it.
-			const failure = item.json.error && typeof item.json.error === 'object' ? item.json.error : undefined;
+			const failure =
+				item.json.error && typeof item.json.error === 'object' ? item.json.error : undefined;
 			const own = failure ?? item.json;
 			return {
 				node: node.name,
@@ -32,16 +33,32 @@ const cut = (text, width) => (text.length > width ? `${text.slice(0, width - 1)}
 
 function table(rows) {
 	const header = ['node', 'output', 'item', 'status', 'link', 'id', 'error'];
-	const cells = rows.map((r) => [r.node, r.output, String(r.item), String(r.status), r.link ?? '', String(r.id), cut(String(r.error ?? ''), 90)]);
+	const cells = rows.map((r) => [
+		r.node,
+		r.output,
+		String(r.item),
+		String(r.status),
+		r.link ?? '',
+		String(r.id),
+		cut(String(r.error ?? ''), 90),
+	]);
 	const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-	const line = (values) => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+	const line = (values) =>
+		values
+			.map((v, i) => v.padEnd(widths[i]))
+			.join('  ')
+			.trimEnd();
 	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
 function totals(rows) {
 	const counts = {};
 	for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1;
-	return Object.entries(counts).map(([status, count]) => `${count} ${status}`).join(', ') || 'no items';
+	return (
+		Object.entries(counts)
+			.map(([status, count]) => `${count} ${status}`)
+			.join(', ') || 'no items'
+	);
 }
 
 module.exports = { itemResults, table, totals };

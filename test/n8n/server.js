@@ -14,18 +14,26 @@ async function answers(url) {
 }
 
 /** The main instance is ready once its REST API answers, not only its health check. */
-const restReady = (baseUrl) => async () => (await answers(`${baseUrl}/healthz/readiness`)) && (await answers(`${baseUrl}/rest/settings`));
+const restReady = (baseUrl) => async () =>
+	(await answers(`${baseUrl}/healthz/readiness`)) && (await answers(`${baseUrl}/rest/settings`));
 
 /**
  * Starts n8n; its output goes to `<user folder>/n8n.log` (and to this terminal with `echo`).
  * Resolves once it is ready (by default: the REST API answers), with `stop()` that ends the whole
  * process group.
  */
-async function startServer(version, env, { echo = false, timeoutMs = 120000, args = ['start'], ready, name = 'n8n', wrap } = {}) {
+async function startServer(
+	version,
+	env,
+	{ echo = false, timeoutMs = 120000, args = ['start'], ready, name = 'n8n', wrap } = {},
+) {
 	const baseUrl = `http://127.0.0.1:${env.N8N_PORT}`;
 	const logFile = path.join(env.N8N_USER_FOLDER, 'n8n.log');
 	// `wrap` runs n8n through another program, e.g. one that gives it its own host name.
-	const [command, commandArgs] = (wrap ?? ((...run) => run))(nodeBinary(version), [paths.n8nBin(version), ...args]);
+	const [command, commandArgs] = (wrap ?? ((...run) => run))(nodeBinary(version), [
+		paths.n8nBin(version),
+		...args,
+	]);
 	const started = await startProcess(command, commandArgs, {
 		env,
 		logFile,

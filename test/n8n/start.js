@@ -15,7 +15,11 @@ const { startSandboxes } = require('../sandbox/start');
 function assertPortFree(port) {
 	return new Promise((resolve, reject) => {
 		const probe = net.createServer();
-		probe.once('error', () => reject(new Error(`Port ${port} is in use: stop what runs there (another n8n?) and try again`)));
+		probe.once('error', () =>
+			reject(
+				new Error(`Port ${port} is in use: stop what runs there (another n8n?) and try again`),
+			),
+		);
 		probe.listen(port, '127.0.0.1', () => probe.close(resolve));
 	});
 }
@@ -42,8 +46,17 @@ async function start(version) {
 	try {
 		const sandboxes = await step('Start the sandbox APIs', () => startSandboxes(ports));
 		running.push(sandboxes.close);
-		const env = await prepareHome({ version, home: paths.startHome(version), ports, tarball, servers: sandboxes.servers });
-		const server = await step(`Start n8n ${version} (log: ${paths.startHome(version)}/n8n.log)`, () => startServer(version, env));
+		const env = await prepareHome({
+			version,
+			home: paths.startHome(version),
+			ports,
+			tarball,
+			servers: sandboxes.servers,
+		});
+		const server = await step(
+			`Start n8n ${version} (log: ${paths.startHome(version)}/n8n.log)`,
+			() => startServer(version, env),
+		);
 		running.push(server.stop);
 		await step('Sign in as the local owner', () => new N8nApi(server.baseUrl).signIn());
 		server.child.once('exit', (code) => {
@@ -55,7 +68,9 @@ async function start(version) {
 n8n ${version} is ready in ${((Date.now() - started) / 1000).toFixed(1)} s:  ${server.baseUrl}
   login     ${OWNER.email} / ${OWNER.password}
   workflows the examples/ folder (imported again when a file changes), credentials "… sandbox"
-  sandboxes ${Object.entries(sandboxes.servers).map(([name, s]) => `${name} ${s.url}`).join(', ')}
+  sandboxes ${Object.entries(sandboxes.servers)
+		.map(([name, s]) => `${name} ${s.url}`)
+		.join(', ')}
 Press Ctrl-C to stop.`);
 	} catch (error) {
 		await stopAll();

@@ -12,7 +12,9 @@ async function step(name, work) {
 	say(`▶ ${name}`);
 	let skipped = '';
 	const result = await work({ skip: (why) => (skipped = why) });
-	say(`${skipped ? '✓ (cached)' : '✓'} ${name}${skipped ? ` — ${skipped}` : ''} [${seconds(Date.now() - started)}]`);
+	say(
+		`${skipped ? '✓ (cached)' : '✓'} ${name}${skipped ? ` — ${skipped}` : ''} [${seconds(Date.now() - started)}]`,
+	);
 	return result;
 }
 
@@ -22,7 +24,11 @@ async function step(name, work) {
  */
 function run(command, args, { cwd, env, heartbeatMs = 20000, progress, quiet = true } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd, env: env || process.env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+		const child = spawn(command, args, {
+			cwd,
+			env: env || process.env,
+			stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+		});
 		let output = '';
 		let stdout = '';
 		const keep = (chunk) => (output = (output + chunk).slice(-20000));

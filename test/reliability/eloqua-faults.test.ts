@@ -15,12 +15,29 @@ describe('Eloqua under seeded faults: every item accounted for once, with a stat
 		const scenario = eloquaScenario(seed);
 		scenario.arrange(sandbox);
 		const started = now();
-		const run = await runEloqua(sandbox, scenario.parameters, scenario.items, { onError: scenario.onError });
+		const run = await runEloqua(sandbox, scenario.parameters, scenario.items, {
+			onError: scenario.onError,
+		});
 		const ms = now() - started;
 
 		const { violations, known, statuses, upserts } = checkEloquaRun(scenario, run, sandbox);
-		if (ms > scenario.boundMs) violations.push(`the run took ${Math.round(ms)} ms, more than its bound of ${scenario.boundMs} ms`);
-		tally.record({ statuses, faults: { ...faultsByKind(sandbox.requests), ...scenario.switches }, violations: violations.length, known: known.length, upserts, ms });
-		expect({ seed, operation: scenario.operation, onError: scenario.onError, violations }).toEqual({ seed, operation: scenario.operation, onError: scenario.onError, violations: [] });
+		if (ms > scenario.boundMs)
+			violations.push(
+				`the run took ${Math.round(ms)} ms, more than its bound of ${scenario.boundMs} ms`,
+			);
+		tally.record({
+			statuses,
+			faults: { ...faultsByKind(sandbox.requests), ...scenario.switches },
+			violations: violations.length,
+			known: known.length,
+			upserts,
+			ms,
+		});
+		expect({ seed, operation: scenario.operation, onError: scenario.onError, violations }).toEqual({
+			seed,
+			operation: scenario.operation,
+			onError: scenario.onError,
+			violations: [],
+		});
 	});
 });

@@ -26,7 +26,13 @@ export interface EloquaScenario {
 }
 
 const BULK = /^\/pod\d+\/api\/bulk\/2\.0\//;
-const CONTACTS = ['ada@example.com', 'grace@example.com', 'GRACE@example.com', 'ghost@example.com', ''];
+const CONTACTS = [
+	'ada@example.com',
+	'grace@example.com',
+	'GRACE@example.com',
+	'ghost@example.com',
+	'',
+];
 /** Eloqua's first backoff wait is at most 1 s, the second 2 s (see the client's retry policy). */
 const SLOW_FAULT_MS = 2000;
 const STUCK_WAIT_MINUTES = 0.003;
@@ -35,11 +41,18 @@ function importItems(seed: number, roll: Dice, count: number, linking: boolean):
 	const items: IDataObject[] = [];
 	for (let i = 0; i < count; i++) {
 		const item = opportunity(`E${seed}-${i}`, { Territory: `M${seed}-${i}` });
-		const kind = roll.weighted([['good', 70], ['badStage', 10], ['badAmount', 7], ['repeat', 7], ['noName', 6]] as const);
+		const kind = roll.weighted([
+			['good', 70],
+			['badStage', 10],
+			['badAmount', 7],
+			['repeat', 7],
+			['noName', 6],
+		] as const);
 		if (kind === 'badStage') item.Stage = 'Negotiation';
 		if (kind === 'badAmount') item.Amount = '12,5';
 		if (kind === 'noName') item.OpportunityName = '';
-		if (kind === 'repeat' && i > 0) item.OpportunityID = String(items[roll.int(0, i - 1)].OpportunityID).toLowerCase();
+		if (kind === 'repeat' && i > 0)
+			item.OpportunityID = String(items[roll.int(0, i - 1)].OpportunityID).toLowerCase();
 		if (linking) item.contactEmail = roll.pick(CONTACTS);
 		items.push(item);
 	}
@@ -60,14 +73,22 @@ function linkItems(seed: number, roll: Dice, count: number): IDataObject[] {
  * faults the node answers with a real backoff wait (resets, dropped answers, 503 without
  * Retry-After).
  */
-function requestFaults(roll: Dice, probability: number, slowBudget: number): (request: RecordedRequest) => Fault | undefined {
+function requestFaults(
+	roll: Dice,
+	probability: number,
+	slowBudget: number,
+): (request: RecordedRequest) => Fault | undefined {
 	let slowLeft = slowBudget;
 	const storms = new Map<string, number>();
 	return (request) => {
 		const storm = storms.get(request.path) ?? 0;
 		if (storm > 0) {
 			storms.set(request.path, storm - 1);
-			return { status: 429, headers: { 'Retry-After': '0' }, body: { message: 'Too Many Requests' } };
+			return {
+				status: 429,
+				headers: { 'Retry-After': '0' },
+				body: { message: 'Too Many Requests' },
+			};
 		}
 		if (!roll.chance(probability)) return undefined;
 		const bulk = BULK.test(request.path);
@@ -85,11 +106,23 @@ function requestFaults(roll: Dice, probability: number, slowBudget: number): (re
 		] as const);
 		switch (kind) {
 			case '429':
-				return { status: 429, headers: { 'Retry-After': '0' }, body: { message: 'Too Many Requests' } };
+				return {
+					status: 429,
+					headers: { 'Retry-After': '0' },
+					body: { message: 'Too Many Requests' },
+				};
 			case '502':
-				return { status: 502, headers: { 'Retry-After': '0' }, body: '<html><body>502 Bad Gateway</body></html>' };
+				return {
+					status: 502,
+					headers: { 'Retry-After': '0' },
+					body: '<html><body>502 Bad Gateway</body></html>',
+				};
 			case '503':
-				return { status: 503, headers: { 'Retry-After': '0' }, body: { message: 'timeout processing the request' } };
+				return {
+					status: 503,
+					headers: { 'Retry-After': '0' },
+					body: { message: 'timeout processing the request' },
+				};
 			case 'delay':
 				return { delayMs: roll.int(5, 60) };
 			case 'slowBody':
@@ -98,14 +131,22 @@ function requestFaults(roll: Dice, probability: number, slowBudget: number): (re
 				return { status: 401, body: { message: 'Unauthorized' } };
 			case 'storm':
 				storms.set(request.path, 6);
-				return { status: 429, headers: { 'Retry-After': '0' }, body: { message: 'Too Many Requests' } };
+				return {
+					status: 429,
+					headers: { 'Retry-After': '0' },
+					body: { message: 'Too Many Requests' },
+				};
 			case '500':
 				return { status: 500, body: { message: 'Internal Server Error' } };
 			case '404':
 				return { status: 404, body: { message: 'Not Found' } };
 			default:
 				slowLeft -= 1;
-				return roll.pick<Fault>([{ reset: true }, { dropAnswer: true }, { status: 503, body: { message: 'timeout processing the request' } }]);
+				return roll.pick<Fault>([
+					{ reset: true },
+					{ dropAnswer: true },
+					{ status: 503, body: { message: 'timeout processing the request' } },
+				]);
 		}
 	};
 }
@@ -113,12 +154,24 @@ function requestFaults(roll: Dice, probability: number, slowBudget: number): (re
 /** A seeded scenario: the operation, the items (some invalid, rejected or repeated), the settings and the faults. */
 export function eloquaScenario(seed: number, maxItems = 12): EloquaScenario {
 	const roll = dice(seed * 7919 + 1);
-	const operation = roll.weighted([['import', 75], ['importThenLink', 10], ['link', 15]] as const);
+	const operation = roll.weighted([
+		['import', 75],
+		['importThenLink', 10],
+		['link', 15],
+	] as const);
 	const authentication = roll.chance(0.5) ? 'oAuth2' : 'basicAuth';
-	const onError = roll.weighted([['continueErrorOutput', 45], ['continueRegularOutput', 40], ['stopWorkflow', 15]] as const);
+	const onError = roll.weighted([
+		['continueErrorOutput', 45],
+		['continueRegularOutput', 40],
+		['stopWorkflow', 15],
+	] as const);
 	const count = roll.int(1, maxItems);
 	const waitForSync = roll.chance(0.9);
-	const syncOutcome = roll.weighted([[undefined, 84], ['error', 8], ['stuck', 8]] as const);
+	const syncOutcome = roll.weighted([
+		[undefined, 84],
+		['error', 8],
+		['stuck', 8],
+	] as const);
 	const options: IDataObject = {
 		pollIntervalSeconds: 0.01,
 		recordsPerUpload: roll.int(1, 4),
@@ -126,12 +179,35 @@ export function eloquaScenario(seed: number, maxItems = 12): EloquaScenario {
 		deleteDefinitionAfterSync: roll.chance(0.8),
 	};
 	const items =
-		operation === 'link' ? linkItems(seed, roll, count) : importItems(seed, roll, count, operation === 'importThenLink');
+		operation === 'link'
+			? linkItems(seed, roll, count)
+			: importItems(seed, roll, count, operation === 'importThenLink');
 	const parameters =
 		operation === 'link'
-			? { resource: 'opportunityContactLink', operation: 'import', authentication, opportunityId: '={{ $json.id }}', linkTo: 'Contact', contactField: 'C_EmailAddress', linkValue: '={{ $json.email }}', waitForSync, options }
+			? {
+					resource: 'opportunityContactLink',
+					operation: 'import',
+					authentication,
+					opportunityId: '={{ $json.id }}',
+					linkTo: 'Contact',
+					contactField: 'C_EmailAddress',
+					linkValue: '={{ $json.email }}',
+					waitForSync,
+					options,
+				}
 			: importParameters(
-					{ authentication, waitForSync, ...(operation === 'importThenLink' ? { linkAfterImport: true, linkTo: 'Contact', contactField: 'C_EmailAddress', linkValue: '={{ $json.contactEmail }}' } : {}) },
+					{
+						authentication,
+						waitForSync,
+						...(operation === 'importThenLink'
+							? {
+									linkAfterImport: true,
+									linkTo: 'Contact',
+									contactField: 'C_EmailAddress',
+									linkValue: '={{ $json.contactEmail }}',
+								}
+							: {}),
+					},
 					options,
 				);
 
@@ -163,13 +239,20 @@ export function eloquaScenario(seed: number, maxItems = 12): EloquaScenario {
 		arrange(sandbox) {
 			sandbox.faults.reseed(seed);
 			if (operation === 'link') {
-				for (let k = 0; k < 4; k++) sandbox.state.opportunities.set(`x${seed}-${k}`, { OpportunityID: `X${seed}-${k}` });
+				for (let k = 0; k < 4; k++)
+					sandbox.state.opportunities.set(`x${seed}-${k}`, { OpportunityID: `X${seed}-${k}` });
 			}
 			if (syncOutcome) {
 				sandbox.state.syncOutcome = syncOutcome;
 				thrown(`sync ${syncOutcome}`)();
 			}
-			if (resetMidUpload) sandbox.faults.add({ method: 'POST', path: /\/data$/, resetMidBody: true, probability: 0.5 });
+			if (resetMidUpload)
+				sandbox.faults.add({
+					method: 'POST',
+					path: /\/data$/,
+					resetMidBody: true,
+					probability: 0.5,
+				});
 			sandbox.faults.add({ path: /^\/(id$|pod\d+\/)/, times: Infinity, pick });
 			if (storageFullAfter) {
 				sandbox.afterRequest({ method: 'POST', path: /\/data$/, nth: storageFullAfter }, () => {
@@ -194,7 +277,11 @@ export function eloquaScenario(seed: number, maxItems = 12): EloquaScenario {
  */
 export const KNOWN_LOG_DEFECT = 'known defect (sync log unread)';
 
-const SUCCESS: Record<Operation, string> = { import: 'imported', importThenLink: 'imported', link: 'linked' };
+const SUCCESS: Record<Operation, string> = {
+	import: 'imported',
+	importThenLink: 'imported',
+	link: 'linked',
+};
 const TERMINAL = ['success', 'warning', 'error'];
 
 interface RunView {
@@ -204,7 +291,9 @@ interface RunView {
 }
 
 function syncOf(view: RunView, uri: unknown) {
-	return typeof uri === 'string' ? view.sandbox.state.syncs.get(Number(uri.split('/').pop())) : undefined;
+	return typeof uri === 'string'
+		? view.sandbox.state.syncs.get(Number(uri.split('/').pop()))
+		: undefined;
 }
 
 /** What identifies an item's row in uploads, rejects and storage. */
@@ -213,10 +302,19 @@ function rowOf(view: RunView, index: number) {
 	if (view.scenario.operation === 'link') {
 		const id = String(item.id);
 		const email = String(item.email);
-		return { id, matches: (row: IDataObject) => String(row.OpportunityID) === id && String(row.C_EmailAddress) === email, sent: `"OpportunityID":${JSON.stringify(id)},"C_EmailAddress":${JSON.stringify(email)}` };
+		return {
+			id,
+			matches: (row: IDataObject) =>
+				String(row.OpportunityID) === id && String(row.C_EmailAddress) === email,
+			sent: `"OpportunityID":${JSON.stringify(id)},"C_EmailAddress":${JSON.stringify(email)}`,
+		};
 	}
 	const marker = String(item.Territory);
-	return { id: String(item.OpportunityID), matches: (row: IDataObject) => row.Territory === marker, sent: `"Territory":${JSON.stringify(marker)}` };
+	return {
+		id: String(item.OpportunityID),
+		matches: (row: IDataObject) => row.Territory === marker,
+		sent: `"Territory":${JSON.stringify(marker)}`,
+	};
 }
 
 /** Uploads whose answer was lost after the sandbox acted on them: their rows may be staged twice. */
@@ -225,47 +323,68 @@ function droppedUploadHas(view: RunView, sent: string): boolean {
 }
 
 function isLinked(view: RunView, id: string, email: unknown): boolean {
-	return view.sandbox.state.links.some((l) => l.opportunity === id.toLowerCase() && l.target.toLowerCase() === String(email).toLowerCase());
+	return view.sandbox.state.links.some(
+		(l) =>
+			l.opportunity === id.toLowerCase() && l.target.toLowerCase() === String(email).toLowerCase(),
+	);
 }
 
 /** Whether the sandbox holds the item's opportunity (with its own values) or its link. */
 function isHeld(view: RunView, index: number): boolean {
 	const row = rowOf(view, index);
-	if (view.scenario.operation === 'link') return isLinked(view, row.id, view.scenario.items[index].email);
+	if (view.scenario.operation === 'link')
+		return isLinked(view, row.id, view.scenario.items[index].email);
 	return row.matches(view.sandbox.state.opportunities.get(row.id.toLowerCase()) ?? {});
 }
 
 /** The status an item reports, checked against what the sandbox holds. */
-function checkItem(view: RunView, index: number, { status, fields, error }: ItemOutcome): string | undefined {
+function checkItem(
+	view: RunView,
+	index: number,
+	{ status, fields, error }: ItemOutcome,
+): string | undefined {
 	const { scenario } = view;
 	const row = rowOf(view, index);
 	const stored = isHeld(view, index);
 	const sync = syncOf(view, fields.syncUri);
 	if (status === SUCCESS[scenario.operation]) {
 		if (!stored) return `item ${index} says ${status}, but the sandbox does not hold it`;
-		if (!sync || !['success', 'warning'].includes(sync.status)) return `item ${index} says ${status}, but its sync ${String(fields.syncUri)} is ${sync?.status}`;
+		if (!sync || !['success', 'warning'].includes(sync.status))
+			return `item ${index} says ${status}, but its sync ${String(fields.syncUri)} is ${sync?.status}`;
 	}
-	if (status === 'invalid' && view.uploads.some((r) => (r.body ?? '').includes(row.sent)) && scenario.operation !== 'link') {
+	if (
+		status === 'invalid' &&
+		view.uploads.some((r) => (r.body ?? '').includes(row.sent)) &&
+		scenario.operation !== 'link'
+	) {
 		return `item ${index} says invalid, but its row was sent`;
 	}
-	if (status === 'rejected' && !sync?.rejects.some((reject) => row.matches(reject.fieldValues as IDataObject))) {
+	if (
+		status === 'rejected' &&
+		!sync?.rejects.some((reject) => row.matches(reject.fieldValues as IDataObject))
+	) {
 		return `item ${index} says rejected, but its sync ${String(fields.syncUri)} has no reject for it`;
 	}
 	if (status === 'staged') {
-		if (!sync || TERMINAL.includes(sync.status)) return `item ${index} says staged, but its sync ${String(fields.syncUri)} is ${sync?.status}`;
-		if (!(sync.rows ?? []).some((r) => row.matches(r))) return `item ${index} says staged, but its sync does not hold its row`;
+		if (!sync || TERMINAL.includes(sync.status))
+			return `item ${index} says staged, but its sync ${String(fields.syncUri)} is ${sync?.status}`;
+		if (!(sync.rows ?? []).some((r) => row.matches(r)))
+			return `item ${index} says staged, but its sync does not hold its row`;
 	}
-	if (status === 'failed' && fields.syncStatus === 'success') return `${KNOWN_LOG_DEFECT}: item ${index} says failed, but its sync ended in success`;
+	if (status === 'failed' && fields.syncStatus === 'success')
+		return `${KNOWN_LOG_DEFECT}: item ${index} says failed, but its sync ended in success`;
 	if (status === 'failed' && stored) {
 		// The node may not know: the sync ended in error (rows unconfirmed), its rejects could not be
 		// read, or an upload's answer was lost after Eloqua had staged the rows.
 		const unconfirmed = fields.syncStatus === 'error' && sync?.status === 'error';
 		const unread = /its result could not be read/.test(error ?? '');
-		if (!unconfirmed && !unread && !droppedUploadHas(view, row.sent)) return `item ${index} says failed, but the sandbox holds it`;
+		if (!unconfirmed && !unread && !droppedUploadHas(view, row.sent))
+			return `item ${index} says failed, but the sandbox holds it`;
 	}
 	if (scenario.operation === 'importThenLink' && status === 'imported') {
 		const link = fields.link as IDataObject | undefined;
-		if (link?.status === 'linked' && !isLinked(view, row.id, scenario.items[index].contactEmail)) return `item ${index} says linked, but the sandbox holds no link`;
+		if (link?.status === 'linked' && !isLinked(view, row.id, scenario.items[index].contactEmail))
+			return `item ${index} says linked, but the sandbox holds no link`;
 	}
 	return undefined;
 }
@@ -276,7 +395,11 @@ function checkWrites(view: RunView): { violations: string[]; upserts: number } {
 	let upserts = 0;
 	for (const [key, writes] of view.sandbox.state.writesByKey) {
 		if (writes <= 1) continue;
-		const explained = view.uploads.some((r) => r.fault === 'drop' && (r.body ?? '').toLowerCase().includes(`"opportunityid":${JSON.stringify(key)}`));
+		const explained = view.uploads.some(
+			(r) =>
+				r.fault === 'drop' &&
+				(r.body ?? '').toLowerCase().includes(`"opportunityid":${JSON.stringify(key)}`),
+		);
 		if (explained) upserts += 1;
 		else violations.push(`opportunity ${key} was written ${writes} times`);
 	}
@@ -297,22 +420,44 @@ function checked(found: string[], statuses: string[], upserts: number): RunCheck
 }
 
 /** Every invariant of one run; no violations when it held them all. */
-export function checkEloquaRun(scenario: EloquaScenario, run: NodeRun, sandbox: EloquaSandbox): RunCheck {
+export function checkEloquaRun(
+	scenario: EloquaScenario,
+	run: NodeRun,
+	sandbox: EloquaSandbox,
+): RunCheck {
 	const view: RunView = { scenario, sandbox, uploads: sandbox.requestsTo(/\/data$/, 'POST') };
 	const writes = checkWrites(view);
-	const statuses = scenario.operation === 'link' ? ['linked', 'rejected', 'invalid', 'failed', 'staged'] : ['imported', 'rejected', 'invalid', 'failed', 'staged'];
+	const statuses =
+		scenario.operation === 'link'
+			? ['linked', 'rejected', 'invalid', 'failed', 'staged']
+			: ['imported', 'rejected', 'invalid', 'failed', 'staged'];
 	if (scenario.onError === 'stopWorkflow' && run.error) {
 		// No item outputs: the message must count the items, and claim no more done than the sandbox holds.
 		const counts = countsInError(run.error.message);
 		const held = scenario.items.filter((_, index) => isHeld(view, index)).length;
 		const claimed = counts?.byStatus[SUCCESS[scenario.operation]] ?? 0;
 		const wrong = counts && (counts.total !== scenario.items.length || claimed > held);
-		return checked([...(wrong ? [`the error says "${run.error.message}" for ${scenario.items.length} items, ${held} held`] : []), ...writes.violations], [], writes.upserts);
+		return checked(
+			[
+				...(wrong
+					? [
+							`the error says "${run.error.message}" for ${scenario.items.length} items, ${held} held`,
+						]
+					: []),
+				...writes.violations,
+			],
+			[],
+			writes.upserts,
+		);
 	}
 	const { outcomes, violations } = accountedOnce(scenario.items.length, outputsOf(run), statuses);
 	for (const [index, outcome] of outcomes) {
 		const problem = checkItem(view, index, outcome);
 		if (problem) violations.push(problem);
 	}
-	return checked([...violations, ...writes.violations], [...outcomes.values()].map((o) => o.status), writes.upserts);
+	return checked(
+		[...violations, ...writes.violations],
+		[...outcomes.values()].map((o) => o.status),
+		writes.upserts,
+	);
 }

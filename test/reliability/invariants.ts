@@ -36,16 +36,23 @@ export function accountedOnce(
 	for (const item of outputs) {
 		const index = pairedIndex(item);
 		if (index === undefined || index < 0 || index >= itemCount) {
-			violations.push(`an output item is paired to no input item (${JSON.stringify(item.pairedItem)})`);
+			violations.push(
+				`an output item is paired to no input item (${JSON.stringify(item.pairedItem)})`,
+			);
 			continue;
 		}
 		if (outcomes.has(index)) violations.push(`item ${index} appears more than once`);
-		const failure = item.json.error && typeof item.json.error === 'object' ? (item.json.error as IDataObject) : undefined;
+		const failure =
+			item.json.error && typeof item.json.error === 'object'
+				? (item.json.error as IDataObject)
+				: undefined;
 		const fields = failure ?? item.json;
 		const status = String(fields.status);
 		if (!statuses.includes(status)) violations.push(`item ${index} has the status "${status}"`);
 		if (failure && !String(failure.message).startsWith(`Item ${index}`)) {
-			violations.push(`item ${index}'s message does not name it: ${String(failure.message).slice(0, 120)}`);
+			violations.push(
+				`item ${index}'s message does not name it: ${String(failure.message).slice(0, 120)}`,
+			);
 		}
 		outcomes.set(index, { status, fields, error: failure ? String(failure.message) : undefined });
 	}
@@ -67,9 +74,13 @@ export function faultsByKind(requests: RecordedRequest[]): Record<string, number
 }
 
 /** `n of m items failed (k imported, j staged)`, as a node not set to continue ends a partial failure. */
-export function countsInError(message: string | undefined): { failed: number; total: number; byStatus: Record<string, number> } | undefined {
+export function countsInError(
+	message: string | undefined,
+): { failed: number; total: number; byStatus: Record<string, number> } | undefined {
 	const match = /^(\d+) of (\d+) items failed \((\d+ \w+(?:, \d+ \w+)*)\)$/.exec(message ?? '');
 	if (!match) return undefined;
-	const byStatus = Object.fromEntries(match[3].split(', ').map((part) => [part.split(' ')[1], Number(part.split(' ')[0])]));
+	const byStatus = Object.fromEntries(
+		match[3].split(', ').map((part) => [part.split(' ')[1], Number(part.split(' ')[0])]),
+	);
 	return { failed: Number(match[1]), total: Number(match[2]), byStatus };
 }

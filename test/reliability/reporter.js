@@ -22,13 +22,24 @@ class ReliabilityReporter {
 		for (const t of tallies) {
 			for (const key of Object.keys(sum)) sum[key] += t[key];
 			const longest = t.longestRunMs ? `; longest run ${t.longestRunMs} ms` : '';
-			lines.push(`  ${t.suite}: ${t.runs} runs, ${t.items} items, ${t.faults} faults, ${t.violations} violations${longest}`);
+			lines.push(
+				`  ${t.suite}: ${t.runs} runs, ${t.items} items, ${t.faults} faults, ${t.violations} violations${longest}`,
+			);
 			if (Object.keys(t.statuses).length) lines.push(`    statuses: ${list(t.statuses)}`);
 			if (Object.keys(t.faultKinds).length) lines.push(`    faults: ${list(t.faultKinds)}`);
-			if (t.known) lines.push(`    occurrences of known defects (counted apart; see SECURITY.md, Known limits): ${t.known}`);
-			if (t.upserts) lines.push(`    rows written twice by a documented upsert after an unknown outcome: ${t.upserts}`);
+			if (t.known)
+				lines.push(
+					`    occurrences of known defects (counted apart; see SECURITY.md, Known limits): ${t.known}`,
+				);
+			if (t.upserts)
+				lines.push(
+					`    rows written twice by a documented upsert after an unknown outcome: ${t.upserts}`,
+				);
 		}
-		lines.push(`  total: ${sum.runs} runs, ${sum.items} items, ${sum.faults} faults, ${sum.violations} violations`, '');
+		lines.push(
+			`  total: ${sum.runs} runs, ${sum.items} items, ${sum.faults} faults, ${sum.violations} violations`,
+			'',
+		);
 		process.stdout.write(lines.join('\n') + '\n');
 	}
 }

@@ -15,12 +15,28 @@ describe('Ruler under seeded faults: every item accounted for once, with a statu
 		const scenario = rulerScenario(seed);
 		const credentials = scenario.arrange(sandbox);
 		const started = now();
-		const run = await runRuler(sandbox, scenario.parameters, scenario.items, { onError: scenario.onError, credentials: { rulerApi: credentials } });
+		const run = await runRuler(sandbox, scenario.parameters, scenario.items, {
+			onError: scenario.onError,
+			credentials: { rulerApi: credentials },
+		});
 		const ms = now() - started;
 
 		const { violations, statuses, upserts } = checkRulerRun(scenario, run, sandbox);
-		if (ms > scenario.boundMs) violations.push(`the run took ${Math.round(ms)} ms, more than its bound of ${scenario.boundMs} ms`);
-		tally.record({ statuses, faults: { ...faultsByKind(sandbox.requests), ...scenario.switches }, violations: violations.length, upserts, ms });
-		expect({ seed, onError: scenario.onError, violations }).toEqual({ seed, onError: scenario.onError, violations: [] });
+		if (ms > scenario.boundMs)
+			violations.push(
+				`the run took ${Math.round(ms)} ms, more than its bound of ${scenario.boundMs} ms`,
+			);
+		tally.record({
+			statuses,
+			faults: { ...faultsByKind(sandbox.requests), ...scenario.switches },
+			violations: violations.length,
+			upserts,
+			ms,
+		});
+		expect({ seed, onError: scenario.onError, violations }).toEqual({
+			seed,
+			onError: scenario.onError,
+			violations: [],
+		});
 	});
 });

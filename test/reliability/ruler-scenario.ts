@@ -16,7 +16,12 @@ export interface RulerScenario {
 	onError: NonNullable<INode['onError']>;
 	parameters: IDataObject;
 	items: IDataObject[];
-	options: { concurrency: number; maxRetries: number; retryUnknownOutcome: boolean; timeout: number };
+	options: {
+		concurrency: number;
+		maxRetries: number;
+		retryUnknownOutcome: boolean;
+		timeout: number;
+	};
 	switches: Record<string, number>;
 	boundMs: number;
 	/** Puts the faults and switches in place and returns the credential for the run. */
@@ -32,7 +37,15 @@ function items(seed: number, roll: Dice, count: number): IDataObject[] {
 	const list: IDataObject[] = [];
 	for (let i = 0; i < count; i++) {
 		const item = deal(`R${seed}-${i}`, { marker: `M${seed}-${i}` });
-		const kind = roll.weighted([['good', 72], ['badStage', 7], ['badCurrency', 6], ['repeat', 6], ['future', 3], ['badEmail', 3], ['badSite', 3]] as const);
+		const kind = roll.weighted([
+			['good', 72],
+			['badStage', 7],
+			['badCurrency', 6],
+			['repeat', 6],
+			['future', 3],
+			['badEmail', 3],
+			['badSite', 3],
+		] as const);
 		if (kind === 'badStage') item.stage = 'closed won';
 		if (kind === 'badCurrency') item.currency = 'POUNDS';
 		if (kind === 'repeat' && i > 0) item.reference = list[roll.int(0, i - 1)].reference;
@@ -56,11 +69,18 @@ function referenceOf(request: RulerRequest): string | undefined {
  * Decides per request by (seed, reference, attempt), not by arrival order: the node sends up to
  * `concurrency` requests at once, and the same seed must give each item the same faults.
  */
-function requestFaults(seed: number, sandbox: RulerSandbox, probability: number, timeout: number): (request: RulerRequest) => Fault | undefined {
+function requestFaults(
+	seed: number,
+	sandbox: RulerSandbox,
+	probability: number,
+	timeout: number,
+): (request: RulerRequest) => Fault | undefined {
 	return (request) => {
 		const reference = referenceOf(request);
 		if (reference === undefined) return undefined;
-		const attempt = sandbox.requestsTo(sandbox.uploadPath, 'PUT').filter((r) => referenceOf(r) === reference).length;
+		const attempt = sandbox
+			.requestsTo(sandbox.uploadPath, 'PUT')
+			.filter((r) => referenceOf(r) === reference).length;
 		const roll = dice(hashSeed(seed, reference, attempt));
 		if (!roll.chance(probability)) return undefined;
 		const slow = attempt <= SLOW_ATTEMPTS ? 1 : 0;
@@ -94,9 +114,16 @@ function requestFaults(seed: number, sandbox: RulerSandbox, probability: number,
 			case 'slowBody':
 				return { slowBodyMs: roll.int(10, 60) };
 			case '401':
-				return { status: 401, body: { message: 'Authorization has been denied for this request.' } };
+				return {
+					status: 401,
+					body: { message: 'Authorization has been denied for this request.' },
+				};
 			case '429 too long':
-				return { status: 429, headers: { 'Retry-After': '3600' }, body: { message: 'Too many requests.' } };
+				return {
+					status: 429,
+					headers: { 'Retry-After': '3600' },
+					body: { message: 'Too many requests.' },
+				};
 			case 'invalid data':
 				return { status: 503, body: 'Invalid Visitor Id' };
 			case '500':
@@ -115,11 +142,21 @@ function requestFaults(seed: number, sandbox: RulerSandbox, probability: number,
 export function rulerScenario(seed: number, maxItems = 12): RulerScenario {
 	const roll = dice(seed * 104729 + 3);
 	const authentication = roll.chance(0.6) ? 'password' : 'accessToken';
-	const onError = roll.weighted([['continueErrorOutput', 45], ['continueRegularOutput', 40], ['stopWorkflow', 15]] as const);
+	const onError = roll.weighted([
+		['continueErrorOutput', 45],
+		['continueRegularOutput', 40],
+		['stopWorkflow', 15],
+	] as const);
 	const count = roll.int(1, maxItems);
 	const options = {
 		concurrency: roll.int(1, 6),
-		maxRetries: roll.weighted([[0, 10], [1, 15], [2, 25], [3, 20], [5, 30]] as const),
+		maxRetries: roll.weighted([
+			[0, 10],
+			[1, 15],
+			[2, 25],
+			[3, 20],
+			[5, 30],
+		] as const),
 		retryUnknownOutcome: roll.chance(0.7),
 		timeout: roll.chance(0.5) ? SHORT_TIMEOUT_MS : 30_000,
 	};
@@ -135,8 +172,14 @@ export function rulerScenario(seed: number, maxItems = 12): RulerScenario {
 	// delayed (latency, a delay, a slow body), one slow fault costs a timeout and a backoff, and a
 	// rate limit spreads the items over seconds.
 	const perAttemptMs = latencyMs + 40 + 60 + 30;
-	const perItemMs = (options.maxRetries + 2) * perAttemptMs + SLOW_FAULT_MS + (options.timeout === SHORT_TIMEOUT_MS ? SHORT_TIMEOUT_MS + 150 : 0);
-	const boundMs = 4000 + count * perItemMs + (ratePerSecond ? (count / ratePerSecond) * 1000 * (options.maxRetries + 1) : 0);
+	const perItemMs =
+		(options.maxRetries + 2) * perAttemptMs +
+		SLOW_FAULT_MS +
+		(options.timeout === SHORT_TIMEOUT_MS ? SHORT_TIMEOUT_MS + 150 : 0);
+	const boundMs =
+		4000 +
+		count * perItemMs +
+		(ratePerSecond ? (count / ratePerSecond) * 1000 * (options.maxRetries + 1) : 0);
 
 	return {
 		seed,
@@ -151,9 +194,19 @@ export function rulerScenario(seed: number, maxItems = 12): RulerScenario {
 			sandbox.config.latencyMs = latencyMs;
 			sandbox.config.ratePerSecond = ratePerSecond;
 			if (ratePerSecond) thrown('rate limit')();
-			sandbox.faults.add({ method: 'PUT', path: sandbox.uploadPath, times: Infinity, pick: requestFaults(seed, sandbox, probability, options.timeout) });
+			sandbox.faults.add({
+				method: 'PUT',
+				path: sandbox.uploadPath,
+				times: Infinity,
+				pick: requestFaults(seed, sandbox, probability, options.timeout),
+			});
 			if (loginFails) {
-				sandbox.faults.add({ method: 'POST', path: '/v1/login', status: 503, body: { message: 'Service Unavailable' } });
+				sandbox.faults.add({
+					method: 'POST',
+					path: '/v1/login',
+					status: 503,
+					body: { message: 'Service Unavailable' },
+				});
 			}
 			if (expire && authentication === 'password') {
 				sandbox.afterRequest({ method: 'PUT', path: sandbox.uploadPath }, () => {
@@ -180,7 +233,8 @@ interface RunView {
 	failedLogins: number;
 }
 
-const markerIn = (request: RulerRequest, marker: string) => (request.body ?? '').includes(JSON.stringify(marker));
+const markerIn = (request: RulerRequest, marker: string) =>
+	(request.body ?? '').includes(JSON.stringify(marker));
 
 /** Requests whose outcome the node cannot know: answered after the node stopped listening. */
 function isAmbiguous(request: RulerRequest, scenario: RulerScenario): boolean {
@@ -189,26 +243,36 @@ function isAmbiguous(request: RulerRequest, scenario: RulerScenario): boolean {
 	return delay !== null && Number(delay[1]) >= scenario.options.timeout;
 }
 
-function checkItem(view: RunView, index: number, { status, fields, error }: ItemOutcome): string | undefined {
+function checkItem(
+	view: RunView,
+	index: number,
+	{ status, fields, error }: ItemOutcome,
+): string | undefined {
 	const { scenario, sandbox } = view;
 	const item = scenario.items[index];
 	const marker = String(item.marker);
 	const mine = view.uploads.filter((r) => markerIn(r, marker));
-	const stored = sandbox.stored(String(item.siteId), String(item.reference)) as { Labels?: string[] } | undefined;
+	const stored = sandbox.stored(String(item.siteId), String(item.reference)) as
+		| { Labels?: string[] }
+		| undefined;
 	const held = stored?.Labels?.[0] === marker;
 	const attempts = Number(fields.attempts);
 	if (status === 'uploaded') {
 		if (!held) return `item ${index} says uploaded, but the sandbox does not hold it`;
-		if (attempts < 1 || attempts > scenario.options.maxRetries + 1) return `item ${index} says it took ${attempts} attempts`;
+		if (attempts < 1 || attempts > scenario.options.maxRetries + 1)
+			return `item ${index} says it took ${attempts} attempts`;
 	}
 	if (status === 'invalid' && mine.length) return `item ${index} says invalid, but it was sent`;
 	if (status === 'failed') {
 		if (attempts === 0 && mine.length) return `item ${index} says it was not sent, but it was`;
-		if (attempts > scenario.options.maxRetries + 1) return `item ${index} says it took ${attempts} attempts`;
-		if (held && !mine.some((r) => isAmbiguous(r, scenario))) return `item ${index} says failed, but the sandbox holds it (${error})`;
+		if (attempts > scenario.options.maxRetries + 1)
+			return `item ${index} says it took ${attempts} attempts`;
+		if (held && !mine.some((r) => isAmbiguous(r, scenario)))
+			return `item ${index} says failed, but the sandbox holds it (${error})`;
 	}
 	// An attempt may end at the login (n8n logs in before sending): a failed login is an attempt too.
-	if (status !== 'invalid' && mine.length + view.failedLogins < attempts) return `item ${index} says ${attempts} attempts, the sandbox saw ${mine.length}`;
+	if (status !== 'invalid' && mine.length + view.failedLogins < attempts)
+		return `item ${index} says ${attempts} attempts, the sandbox saw ${mine.length}`;
 	return undefined;
 }
 
@@ -219,27 +283,67 @@ function checkWrites(view: RunView): { violations: string[]; upserts: number } {
 	for (const [key, { writes }] of view.sandbox.state.opportunities) {
 		if (writes <= 1) continue;
 		const reference = key.slice(key.indexOf('/') + 1);
-		const explained = view.uploads.some((r) => referenceOf(r) === reference && isAmbiguous(r, view.scenario));
+		const explained = view.uploads.some(
+			(r) => referenceOf(r) === reference && isAmbiguous(r, view.scenario),
+		);
 		if (explained) upserts += 1;
 		else violations.push(`opportunity ${key} was written ${writes} times`);
 	}
 	return { violations, upserts };
 }
 
-export function checkRulerRun(scenario: RulerScenario, run: NodeRun, sandbox: RulerSandbox): { violations: string[]; statuses: string[]; upserts: number } {
-	const failedLogins = sandbox.requestsTo('/v1/login', 'POST').filter((r) => r.fault !== undefined || r.status !== 200).length;
-	const view: RunView = { scenario, sandbox, uploads: sandbox.requestsTo(sandbox.uploadPath, 'PUT'), failedLogins };
+export function checkRulerRun(
+	scenario: RulerScenario,
+	run: NodeRun,
+	sandbox: RulerSandbox,
+): { violations: string[]; statuses: string[]; upserts: number } {
+	const failedLogins = sandbox
+		.requestsTo('/v1/login', 'POST')
+		.filter((r) => r.fault !== undefined || r.status !== 200).length;
+	const view: RunView = {
+		scenario,
+		sandbox,
+		uploads: sandbox.requestsTo(sandbox.uploadPath, 'PUT'),
+		failedLogins,
+	};
 	const writes = checkWrites(view);
 	if (scenario.onError === 'stopWorkflow' && run.error) {
 		const counts = countsInError(run.error.message);
-		const held = scenario.items.filter((item) => (sandbox.stored(String(item.siteId), String(item.reference)) as { Labels?: string[] } | undefined)?.Labels?.[0] === item.marker).length;
-		const wrong = !counts || counts.total !== scenario.items.length || (counts.byStatus.uploaded ?? 0) > held;
-		return { violations: [...(wrong ? [`the error says "${run.error.message}" for ${scenario.items.length} items, ${held} held`] : []), ...writes.violations], statuses: [], upserts: writes.upserts };
+		const held = scenario.items.filter(
+			(item) =>
+				(
+					sandbox.stored(String(item.siteId), String(item.reference)) as
+						| { Labels?: string[] }
+						| undefined
+				)?.Labels?.[0] === item.marker,
+		).length;
+		const wrong =
+			!counts || counts.total !== scenario.items.length || (counts.byStatus.uploaded ?? 0) > held;
+		return {
+			violations: [
+				...(wrong
+					? [
+							`the error says "${run.error.message}" for ${scenario.items.length} items, ${held} held`,
+						]
+					: []),
+				...writes.violations,
+			],
+			statuses: [],
+			upserts: writes.upserts,
+		};
 	}
-	const { outcomes, violations } = accountedOnce(scenario.items.length, outputsOf(run), ['uploaded', 'invalid', 'failed']);
+	const { outcomes, violations } = accountedOnce(scenario.items.length, outputsOf(run), [
+		'uploaded',
+		'invalid',
+		'failed',
+	]);
 	for (const [index, outcome] of outcomes) {
 		const problem = checkItem(view, index, outcome);
 		if (problem) violations.push(problem);
 	}
-	return { violations: [...violations, ...writes.violations], statuses: [...outcomes.values()].map((o) => o.status), upserts: writes.upserts };
+	return {
+		violations: [...violations, ...writes.violations],
+		statuses: [...outcomes.values()].map((o) => o.status),
+		upserts: writes.upserts,
+	};
 }

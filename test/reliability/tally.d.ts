@@ -15,7 +15,14 @@ export interface Totals {
 
 export interface Tally {
 	totals: Totals;
-	record(run: { statuses: string[]; faults: Record<string, number>; violations: number; known?: number; upserts?: number; ms: number }): void;
+	record(run: {
+		statuses: string[];
+		faults: Record<string, number>;
+		violations: number;
+		known?: number;
+		upserts?: number;
+		ms: number;
+	}): void;
 	save(): void;
 }
 

@@ -16,11 +16,25 @@ function sizeFromEnv(name, fallback) {
 /** The seeds a suite runs: RELIABILITY_SEEDS of them from RELIABILITY_FIRST_SEED (default 1). */
 function seeds(fallbackCount) {
 	const first = sizeFromEnv('RELIABILITY_FIRST_SEED', 1);
-	return Array.from({ length: sizeFromEnv('RELIABILITY_SEEDS', fallbackCount) }, (_, i) => first + i);
+	return Array.from(
+		{ length: sizeFromEnv('RELIABILITY_SEEDS', fallbackCount) },
+		(_, i) => first + i,
+	);
 }
 
 function createTally(suite) {
-	const totals = { suite, runs: 0, items: 0, faults: 0, violations: 0, known: 0, upserts: 0, longestRunMs: 0, statuses: {}, faultKinds: {} };
+	const totals = {
+		suite,
+		runs: 0,
+		items: 0,
+		faults: 0,
+		violations: 0,
+		known: 0,
+		upserts: 0,
+		longestRunMs: 0,
+		statuses: {},
+		faultKinds: {},
+	};
 	const add = (bag, key, count = 1) => (bag[key] = (bag[key] || 0) + count);
 	return {
 		totals,

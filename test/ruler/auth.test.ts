@@ -150,7 +150,9 @@ describe('logging in, tokens and secrets', () => {
 		});
 
 		expect(trail(sandbox)).toEqual(['POST /v1/login 200']);
-		expect(errorOf(main[0]).message).toBe('Item 0 (reference "E-0"): Ruler login failed (HTTP 200)');
+		expect(errorOf(main[0]).message).toBe(
+			'Item 0 (reference "E-0"): Ruler login failed (HTTP 200)',
+		);
 		expect(fieldsOf(main[0]).description).toMatch(
 			/ Ruler said: The login answer had no access token\.$/,
 		);

@@ -113,7 +113,8 @@ describe('one result per item, paired, whichever way failures are handled', () =
 			json: {
 				...MIXED_BATCH[5],
 				error: {
-				message: 'Item 5 (reference "M-5"): Ruler rejected the data (HTTP 503: Invalid Visitor Id)',
+					message:
+						'Item 5 (reference "M-5"): Ruler rejected the data (HTTP 503: Invalid Visitor Id)',
 					status: 'failed',
 					reference: 'M-5',
 					siteId: '777',
@@ -130,7 +131,8 @@ describe('one result per item, paired, whichever way failures are handled', () =
 		expect(errorOutput[0].json).toEqual({
 			...MIXED_BATCH[1],
 			error: {
-			message: 'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds"',
+				message:
+					'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds"',
 				status: 'invalid',
 				reference: 'M-1',
 				field: 'currencyCode',

@@ -34,16 +34,15 @@ function invalid(
 	field: string,
 ): INodeExecutionData {
 	return {
-		json: { error: { message, description: FIX_IT, status: 'invalid', reference, field, attempts: 0 } },
+		json: {
+			error: { message, description: FIX_IT, status: 'invalid', reference, field, attempts: 0 },
+		},
 		pairedItem: { item: itemIndex },
 	};
 }
 
 const statuses = (main: INodeExecutionData[]) =>
-	main.map((item) => [
-		item.pairedItem,
-		item.json.status ?? errorOf(item).status,
-	]);
+	main.map((item) => [item.pairedItem, item.json.status ?? errorOf(item).status]);
 
 const sentBodies = (sandbox: RulerSandbox) =>
 	sandbox.requestsTo(sandbox.uploadPath, 'PUT').map((r) => JSON.parse(r.body ?? '') as IDataObject);

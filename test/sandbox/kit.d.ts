@@ -39,20 +39,30 @@ export interface FaultRule {
 	/** Destroy the connection while the request body arrives (decided on method and path only). */
 	resetMidBody?: boolean;
 	/** Decides per request which fault applies (the fields above), or none. */
-	pick?: (request: RecordedRequest) => Omit<FaultRule, 'pick' | 'times' | 'probability'> | undefined;
+	pick?: (
+		request: RecordedRequest,
+	) => Omit<FaultRule, 'pick' | 'times' | 'probability'> | undefined;
 }
 
 export interface SandboxServer {
 	url: string;
 	requests: RecordedRequest[];
-	faults: { add(rule: FaultRule): SandboxServer['faults']; clear(): SandboxServer['faults']; list(): FaultRule[]; reseed(seed: number): void };
+	faults: {
+		add(rule: FaultRule): SandboxServer['faults'];
+		clear(): SandboxServer['faults'];
+		list(): FaultRule[];
+		reseed(seed: number): void;
+	};
 	stats: { inFlight: number; maxInFlight: number; faultsApplied: number };
 	start(port?: number, host?: string): Promise<this>;
 	close(): Promise<void>;
 	reset(): void;
 	requestsTo(path: RegExp | string, method?: string): RecordedRequest[];
 	/** Runs `run` once, right after the `nth` (default first) matching request has been answered. */
-	afterRequest(rule: { method?: string; path?: RegExp | string; nth?: number }, run: () => void): void;
+	afterRequest(
+		rule: { method?: string; path?: RegExp | string; nth?: number },
+		run: () => void,
+	): void;
 }
 
 export function createServer(options: {

@@ -31,9 +31,15 @@ function send(res, reply) {
 	const headers = { ...(reply.headers || {}) };
 	let payload = '';
 	if (reply.body !== undefined && reply.body !== null) {
-		payload = typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
+		payload =
+			typeof reply.body === 'string' || Buffer.isBuffer(reply.body)
+				? reply.body
+				: JSON.stringify(reply.body);
 		if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
-			headers['Content-Type'] = typeof reply.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
+			headers['Content-Type'] =
+				typeof reply.body === 'string'
+					? 'text/plain; charset=utf-8'
+					: 'application/json; charset=utf-8';
 		}
 	}
 	res.writeHead(reply.status || 200, headers);
@@ -42,9 +48,18 @@ function send(res, reply) {
 
 /** Sends the headers and the first half of the body at once, the rest `ms` later (a slow body). */
 async function sendSlowly(res, reply, ms) {
-	const body = reply.body === undefined || reply.body === null ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+	const body =
+		reply.body === undefined || reply.body === null
+			? ''
+			: typeof reply.body === 'string'
+				? reply.body
+				: JSON.stringify(reply.body);
 	const bytes = Buffer.from(body, 'utf8');
-	const headers = { 'Content-Type': 'application/json; charset=utf-8', ...(reply.headers || {}), 'Content-Length': String(bytes.length) };
+	const headers = {
+		'Content-Type': 'application/json; charset=utf-8',
+		...(reply.headers || {}),
+		'Content-Length': String(bytes.length),
+	};
 	res.writeHead(reply.status || 200, headers);
 	const half = Math.floor(bytes.length / 2);
 	res.write(bytes.subarray(0, half));
@@ -95,7 +110,8 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 	/** The first rule that applies to the request; `early` rules are decided before the body is read. */
 	function takeFault(req, path, record, early) {
 		for (const rule of faultRules) {
-			if (rule.times <= 0 || Boolean(rule.resetMidBody) !== early || !matches(rule, req, path)) continue;
+			if (rule.times <= 0 || Boolean(rule.resetMidBody) !== early || !matches(rule, req, path))
+				continue;
 			if (rule.probability !== undefined && random() >= rule.probability) continue;
 			const picked = rule.pick ? rule.pick(record) : rule;
 			if (!picked) continue;
@@ -113,7 +129,16 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 			bytes += chunk.length;
 			break;
 		}
-		requests.push({ method: req.method, path, query: Object.fromEntries(url.searchParams), headers: req.headers, body: undefined, bytes, at: Date.now(), fault: 'reset mid-body' });
+		requests.push({
+			method: req.method,
+			path,
+			query: Object.fromEntries(url.searchParams),
+			headers: req.headers,
+			body: undefined,
+			bytes,
+			at: Date.now(),
+			fault: 'reset mid-body',
+		});
 		req.socket.destroy();
 	}
 
@@ -124,7 +149,11 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 			bytes += chunk.length;
 			if (bytes <= MAX_RECORDED_BODY) chunks.push(chunk);
 		}
-		return { text: Buffer.concat(chunks).toString('utf8'), bytes, truncated: bytes > MAX_RECORDED_BODY };
+		return {
+			text: Buffer.concat(chunks).toString('utf8'),
+			bytes,
+			truncated: bytes > MAX_RECORDED_BODY,
+		};
 	}
 
 	async function handle(req, res) {
@@ -154,7 +183,12 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 			if (fault.delayMs) await sleep(fault.delayMs);
 			if (fault.reset) return req.socket.destroy();
 			// A hostile or buggy server that echoes the request (headers and all) in its error body.
-			if (fault.echoRequest) return send(res, { status: fault.status || 400, headers: fault.headers, body: { message: 'echo', headers: req.headers, body: body.text } });
+			if (fault.echoRequest)
+				return send(res, {
+					status: fault.status || 400,
+					headers: fault.headers,
+					body: { message: 'echo', headers: req.headers, body: body.text },
+				});
 			if (fault.status) return send(res, fault);
 		}
 		await route(req, res, path, url, body, record, fault);
@@ -167,7 +201,17 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 		for (const [method, pattern, handler] of routes) {
 			const match = method === req.method ? pattern.exec(path) : null;
 			if (!match) continue;
-			const reply = await handler({ req, res, path, params: match.slice(1), query: url.searchParams, body: body.text, bytes: body.bytes, truncated: body.truncated, record });
+			const reply = await handler({
+				req,
+				res,
+				path,
+				params: match.slice(1),
+				query: url.searchParams,
+				body: body.text,
+				bytes: body.bytes,
+				truncated: body.truncated,
+				record,
+			});
 			if (!reply) return;
 			// The status the handler chose, so a record says how each request was answered.
 			record.status = reply.status ?? 200;
@@ -176,14 +220,21 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 			else send(res, reply);
 			return;
 		}
-		send(res, { status: 404, body: { message: `${name} sandbox: no route for ${req.method} ${path}` } });
+		send(res, {
+			status: 404,
+			body: { message: `${name} sandbox: no route for ${req.method} ${path}` },
+		});
 	}
 
 	/** HTTP control for runs in a real n8n: read the record, set faults, reset. */
 	async function control(req, res, path) {
 		const body = await readBody(req);
-		if (path === '/__sandbox/requests') return send(res, { body: requests.map(({ headers, ...r }) => ({ ...r, authorization: headers.authorization })) });
-		if (path === '/__sandbox/stats') return send(res, { body: { ...stats, requests: requests.length } });
+		if (path === '/__sandbox/requests')
+			return send(res, {
+				body: requests.map(({ headers, ...r }) => ({ ...r, authorization: headers.authorization })),
+			});
+		if (path === '/__sandbox/stats')
+			return send(res, { body: { ...stats, requests: requests.length } });
 		if (path === '/__sandbox/faults' && req.method === 'POST') {
 			const rule = JSON.parse(body.text || '{}');
 			if (rule.path && rule.pathIsRegex) rule.path = new RegExp(rule.path);
@@ -194,12 +245,15 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 			server.reset();
 			return send(res, { status: 204 });
 		}
-		return server.control ? server.control(req, res, path, body.text, send) : send(res, { status: 404, body: {} });
+		return server.control
+			? server.control(req, res, path, body.text, send)
+			: send(res, { status: 404, body: {} });
 	}
 
 	const httpServer = http.createServer((req, res) => {
 		handle(req, res).catch((error) => {
-			if (!res.headersSent) send(res, { status: 500, body: { message: `${name} sandbox error: ${error.message}` } });
+			if (!res.headersSent)
+				send(res, { status: 500, body: { message: `${name} sandbox error: ${error.message}` } });
 		});
 	});
 	httpServer.keepAliveTimeout = 5000;

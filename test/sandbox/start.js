@@ -7,7 +7,12 @@ const path = require('path');
 
 const SERVICES = [
 	// Syncs end on the second status read, so examples finish in a few seconds.
-	{ name: 'eloqua', module: './eloqua', factory: 'createEloquaSandbox', options: { pendingPolls: 0, activePolls: 0 } },
+	{
+		name: 'eloqua',
+		module: './eloqua',
+		factory: 'createEloquaSandbox',
+		options: { pendingPolls: 0, activePolls: 0 },
+	},
 	{ name: 'ruler', module: './ruler', factory: 'createRulerSandbox', options: {} },
 ];
 
@@ -25,7 +30,8 @@ async function startSandboxes(ports) {
 		await Promise.all(Object.values(servers).map((server) => server.close()));
 		throw error;
 	}
-	const close = async () => await Promise.all(Object.values(servers).map((server) => server.close()));
+	const close = async () =>
+		await Promise.all(Object.values(servers).map((server) => server.close()));
 	return { servers, close };
 }
 
@@ -34,13 +40,19 @@ module.exports = { startSandboxes, SERVICES, available };
 if (require.main === module) {
 	const { PORTS } = require('../n8n/config');
 	const ports = PORTS[process.argv[2] || 'start'];
-	startSandboxes(ports).then(({ servers, close }) => {
-		for (const [name, server] of Object.entries(servers)) process.stdout.write(`${name} sandbox: ${server.url}  (control: ${server.url}/__sandbox/requests)\n`);
-		const stop = () => close().then(() => process.exit(0));
-		process.once('SIGINT', stop);
-		process.once('SIGTERM', stop);
-	}, (error) => {
-		process.stderr.write(`${error.message}\n`);
-		process.exitCode = 1;
-	});
+	startSandboxes(ports).then(
+		({ servers, close }) => {
+			for (const [name, server] of Object.entries(servers))
+				process.stdout.write(
+					`${name} sandbox: ${server.url}  (control: ${server.url}/__sandbox/requests)\n`,
+				);
+			const stop = () => close().then(() => process.exit(0));
+			process.once('SIGINT', stop);
+			process.once('SIGTERM', stop);
+		},
+		(error) => {
+			process.stderr.write(`${error.message}\n`);
+			process.exitCode = 1;
+		},
+	);
 }

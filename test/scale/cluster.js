@@ -27,7 +27,10 @@ function ownHostName(name) {
 	} catch {
 		return undefined;
 	}
-	return (command, args) => ['unshare', ['--uts', 'sh', '-c', 'hostname "$0" && exec "$@"', name, command, ...args]];
+	return (command, args) => [
+		'unshare',
+		['--uts', 'sh', '-c', 'hostname "$0" && exec "$@"', name, command, ...args],
+	];
 }
 
 /** The settings every process of the cluster shares. */
@@ -63,16 +66,28 @@ async function prepareFolder(home, tarball) {
 async function startCluster({ version, dir, tarball, postgres, redis, ports, credentials }) {
 	const shared = sharedEnv({ postgres, redis });
 	const names = ['main', ...ports.workers.map((_, i) => `worker-${i + 1}`)];
-	const [mainHome, ...workerHomes] = await step(`Install ${path.basename(tarball)} into the user folders of ${names.join(', ')}`, () =>
-		Promise.all(names.map((name) => prepareFolder(path.join(dir, name), tarball))),
+	const [mainHome, ...workerHomes] = await step(
+		`Install ${path.basename(tarball)} into the user folders of ${names.join(', ')}`,
+		() => Promise.all(names.map((name) => prepareFolder(path.join(dir, name), tarball))),
 	);
-	const mainEnv = n8nEnv(version, { home: mainHome, ports: { n8n: ports.main, broker: ports.mainBroker }, extra: shared });
+	const mainEnv = n8nEnv(version, {
+		home: mainHome,
+		ports: { n8n: ports.main, broker: ports.mainBroker },
+		extra: shared,
+	});
 	await step('Import the sandbox credentials (n8n creates its tables in PostgreSQL first)', () =>
-		importCredentials(version, { ...mainEnv, N8N_LOG_FORMAT: 'text', N8N_LOG_LEVEL: 'warn' }, credentials),
+		importCredentials(
+			version,
+			{ ...mainEnv, N8N_LOG_FORMAT: 'text', N8N_LOG_LEVEL: 'warn' },
+			credentials,
+		),
 	);
 
 	const workerEnv = (home, { health, broker }) =>
-		n8nEnv(version, { home, ports: { n8n: health, broker }, extra: {
+		n8nEnv(version, {
+			home,
+			ports: { n8n: health, broker },
+			extra: {
 				...shared,
 				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 				QUEUE_HEALTH_CHECK_PORT: String(health),
@@ -92,7 +107,9 @@ async function startCluster({ version, dir, tarball, postgres, redis, ports, cre
 			}),
 		),
 	];
-	const settled = await step(`Start the main and ${ports.workers.length} workers`, () => Promise.allSettled(starting));
+	const settled = await step(`Start the main and ${ports.workers.length} workers`, () =>
+		Promise.allSettled(starting),
+	);
 	const up = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
 	const failed = settled.find((s) => s.status === 'rejected');
 	if (failed) {
@@ -106,7 +123,12 @@ async function startCluster({ version, dir, tarball, postgres, redis, ports, cre
 		await main.stop();
 	};
 	const ownHostNames = hostNames.every(Boolean);
-	return { main, workers: workers.map((worker, i) => ({ ...worker, name: `worker-${i + 1}` })), ownHostNames, stop };
+	return {
+		main,
+		workers: workers.map((worker, i) => ({ ...worker, name: `worker-${i + 1}` })),
+		ownHostNames,
+		stop,
+	};
 }
 
 module.exports = { startCluster, WORKER_CONCURRENCY };

@@ -14,14 +14,47 @@ function batch(n) {
 	for (let i = 1; i <= good; i++) {
 		// The second deal's stage is known to Eloqua but is no Ruler pipeline stage: Ruler refuses it.
 		const stage = i === 2 ? 'Qualification' : i % 2 ? 'Proposal' : 'Closed Won';
-		deals.push({ dealId: `${tag}-${i}`, dealName: `${tag} deal ${i}`, company: `Company ${tag}`, amount: 1000 * n + i, currency: 'USD', stage, closeDate: '2026-12-15', region: 'EMEA', contactEmail: CONTACTS[i % 2] });
+		deals.push({
+			dealId: `${tag}-${i}`,
+			dealName: `${tag} deal ${i}`,
+			company: `Company ${tag}`,
+			amount: 1000 * n + i,
+			currency: 'USD',
+			stage,
+			closeDate: '2026-12-15',
+			region: 'EMEA',
+			contactEmail: CONTACTS[i % 2],
+		});
 	}
-	deals.push({ dealId: `${tag}-R`, dealName: `${tag} unknown stage`, company: `Company ${tag}`, amount: 500, currency: 'GBP', stage: 'Negotiation', closeDate: '2026-12-01', region: 'EMEA', contactEmail: 'alan@example.com' });
-	deals.push({ dealId: `${tag}-I`, dealName: `${tag} bad amount`, company: `Company ${tag}`, amount: 'TBD', currency: 'USD', stage: 'Prospecting', closeDate: '2027-02-15', region: 'NA', contactEmail: 'barbara@example.com' });
+	deals.push({
+		dealId: `${tag}-R`,
+		dealName: `${tag} unknown stage`,
+		company: `Company ${tag}`,
+		amount: 500,
+		currency: 'GBP',
+		stage: 'Negotiation',
+		closeDate: '2026-12-01',
+		region: 'EMEA',
+		contactEmail: 'alan@example.com',
+	});
+	deals.push({
+		dealId: `${tag}-I`,
+		dealName: `${tag} bad amount`,
+		company: `Company ${tag}`,
+		amount: 'TBD',
+		currency: 'USD',
+		stage: 'Prospecting',
+		closeDate: '2027-02-15',
+		region: 'NA',
+		contactEmail: 'barbara@example.com',
+	});
 	return { n, tag, kind: kindOf(n), deals };
 }
 
-const ELOQUA_NODE = { eloqua: 'Import into Eloqua', pipeline: 'Import into Eloqua and link contacts' };
+const ELOQUA_NODE = {
+	eloqua: 'Import into Eloqua',
+	pipeline: 'Import into Eloqua and link contacts',
+};
 const RULER_NODE = 'Upload to Ruler';
 
 /**
@@ -31,7 +64,11 @@ const RULER_NODE = 'Upload to Ruler';
 function expected({ kind, deals }) {
 	const good = deals.filter((deal) => !deal.dealId.endsWith('-R') && !deal.dealId.endsWith('-I'));
 	const [rejected, invalid] = deals.slice(-2);
-	const eloqua = Object.fromEntries([...good.map((deal) => [deal.dealId, ['main', 'imported']]), [rejected.dealId, ['error', 'rejected']], [invalid.dealId, ['error', 'invalid']]]);
+	const eloqua = Object.fromEntries([
+		...good.map((deal) => [deal.dealId, ['main', 'imported']]),
+		[rejected.dealId, ['error', 'rejected']],
+		[invalid.dealId, ['error', 'invalid']],
+	]);
 	const nodes = { [ELOQUA_NODE[kind]]: eloqua };
 	const result = {
 		nodes,
@@ -43,9 +80,16 @@ function expected({ kind, deals }) {
 		rulerKept: [],
 	};
 	if (kind === 'pipeline') {
-		nodes[RULER_NODE] = Object.fromEntries(good.map((deal) => [deal.dealId, deal.stage === 'Qualification' ? ['error', 'failed'] : ['main', 'uploaded']]));
+		nodes[RULER_NODE] = Object.fromEntries(
+			good.map((deal) => [
+				deal.dealId,
+				deal.stage === 'Qualification' ? ['error', 'failed'] : ['main', 'uploaded'],
+			]),
+		);
 		result.rulerSent = good.map((deal) => deal.dealId);
-		result.rulerKept = good.filter((deal) => deal.stage !== 'Qualification').map((deal) => deal.dealId);
+		result.rulerKept = good
+			.filter((deal) => deal.stage !== 'Qualification')
+			.map((deal) => deal.dealId);
 	}
 	return result;
 }

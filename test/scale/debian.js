@@ -24,9 +24,14 @@ function postgresBin() {
 
 /** Installs what is missing; resolves with the programs' locations. */
 async function ensureServerPackages() {
-	const missing = [!redisServer() && 'redis-server', !postgresBin() && 'postgresql'].filter(Boolean);
+	const missing = [!redisServer() && 'redis-server', !postgresBin() && 'postgresql'].filter(
+		Boolean,
+	);
 	if (missing.length) {
-		if (process.getuid?.() !== 0) throw new Error(`Install ${missing.join(' and ')} (Debian packages) first: apt-get install ${missing.join(' ')}`);
+		if (process.getuid?.() !== 0)
+			throw new Error(
+				`Install ${missing.join(' and ')} (Debian packages) first: apt-get install ${missing.join(' ')}`,
+			);
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 		await run('apt-get', ['update', '-qq'], { env });
 		await run('apt-get', ['install', '-y', '-qq', ...missing], { env });

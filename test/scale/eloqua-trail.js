@@ -17,17 +17,38 @@ function definitionTrails(requests) {
 	const syncOwner = new Map();
 	requests.forEach((request, index) => {
 		const path = request.path.replace(BULK, '');
-		const body = request.method === 'GET' || request.method === 'DELETE' ? undefined : parse(request.body);
-		if (request.method === 'POST' && /^\/opportunities(\/contacts)?\/imports$/.test(path) && request.created) {
-			trails.set(request.created, { uri: request.created, linkage: path.includes('/contacts/'), name: body?.name, created: index, uploads: [], syncs: [], lastSyncRead: -1, deletes: [] });
+		const body =
+			request.method === 'GET' || request.method === 'DELETE' ? undefined : parse(request.body);
+		if (
+			request.method === 'POST' &&
+			/^\/opportunities(\/contacts)?\/imports$/.test(path) &&
+			request.created
+		) {
+			trails.set(request.created, {
+				uri: request.created,
+				linkage: path.includes('/contacts/'),
+				name: body?.name,
+				created: index,
+				uploads: [],
+				syncs: [],
+				lastSyncRead: -1,
+				deletes: [],
+			});
 			return;
 		}
 		const upload = /^(\/opportunities(?:\/contacts)?\/imports\/\d+)\/data$/.exec(path);
 		if (request.method === 'POST' && upload && trails.has(upload[1])) {
-			trails.get(upload[1]).uploads.push(...(Array.isArray(body) ? body.map((row) => row.OpportunityID) : []));
+			trails
+				.get(upload[1])
+				.uploads.push(...(Array.isArray(body) ? body.map((row) => row.OpportunityID) : []));
 			return;
 		}
-		if (request.method === 'POST' && path === '/syncs' && request.created && trails.has(body?.syncedInstanceUri)) {
+		if (
+			request.method === 'POST' &&
+			path === '/syncs' &&
+			request.created &&
+			trails.has(body?.syncedInstanceUri)
+		) {
 			trails.get(body.syncedInstanceUri).syncs.push(request.created);
 			syncOwner.set(request.created, body.syncedInstanceUri);
 			return;
@@ -37,7 +58,8 @@ function definitionTrails(requests) {
 			trails.get(syncOwner.get(syncRead[1])).lastSyncRead = index;
 			return;
 		}
-		if (request.method === 'DELETE' && trails.has(path)) trails.get(path).deletes.push({ index, status: request.status });
+		if (request.method === 'DELETE' && trails.has(path))
+			trails.get(path).deletes.push({ index, status: request.status });
 	});
 	return [...trails.values()];
 }

@@ -4,5 +4,8 @@ const leftovers = require('./leftovers');
 
 module.exports = async () => {
 	const ended = await leftovers.endThisProcess();
-	if (ended) throw new Error(`The scale suite left ${ended} process group(s) running; they have been ended now`);
+	if (ended)
+		throw new Error(
+			`The scale suite left ${ended} process group(s) running; they have been ended now`,
+		);
 };

@@ -59,8 +59,11 @@ function signalGroup(group, signal) {
  * its shared memory), then for good, and removes their folders; resolves with how many groups.
  */
 async function endRuns(runs) {
-	const groups = runs.flatMap((run) => run.groups).filter((group) => signalGroup(group, group.signal));
-	for (let waited = 0; waited < 10000 && groups.some(stillOurs); waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+	const groups = runs
+		.flatMap((run) => run.groups)
+		.filter((group) => signalGroup(group, group.signal));
+	for (let waited = 0; waited < 10000 && groups.some(stillOurs); waited += 200)
+		await new Promise((resolve) => setTimeout(resolve, 200));
 	groups.forEach((group) => signalGroup(group, 'SIGKILL'));
 	for (const run of runs) if (run.dir) fs.rmSync(run.dir, { recursive: true, force: true });
 	return groups.length;
@@ -89,12 +92,15 @@ function update(change) {
 
 /** Notes this run's folder, and each group as it starts; forgets a group once it is stopped. */
 const rememberDir = (dir) => update((run) => ({ ...run, dir }));
-const remember = (pid, signal = 'SIGTERM') => update((run) => ({ ...run, groups: [...run.groups, { pid, started: startTime(pid), signal }] }));
-const forget = (pid) => update((run) => ({ ...run, groups: run.groups.filter((group) => group.pid !== pid) }));
+const remember = (pid, signal = 'SIGTERM') =>
+	update((run) => ({ ...run, groups: [...run.groups, { pid, started: startTime(pid), signal }] }));
+const forget = (pid) =>
+	update((run) => ({ ...run, groups: run.groups.filter((group) => group.pid !== pid) }));
 /** This run is over: nothing of it to sweep. */
 const done = () => write(read().filter((run) => !isSelf(run)));
 
 /** Last resort when this process exits without stopping them: kill this run's groups still on record. */
-const killRemembered = () => (read().find(isSelf)?.groups ?? []).forEach((group) => signalGroup(group, 'SIGKILL'));
+const killRemembered = () =>
+	(read().find(isSelf)?.groups ?? []).forEach((group) => signalGroup(group, 'SIGKILL'));
 
 module.exports = { sweep, endThisProcess, rememberDir, remember, forget, done, killRemembered };

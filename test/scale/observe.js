@@ -19,10 +19,15 @@ async function waitForExecutions(api, count, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const { results } = await api.executions({}, 100);
-		if (results.length >= count && results.every((execution) => FINISHED.has(execution.status))) return results;
+		if (results.length >= count && results.every((execution) => FINISHED.has(execution.status)))
+			return results;
 		if (Date.now() > deadline) {
-			const open = results.filter((execution) => !FINISHED.has(execution.status)).map((execution) => `${execution.id}:${execution.status}`);
-			throw new Error(`${results.length} of ${count} executions exist after ${timeoutMs / 1000} s; unfinished: ${open.join(', ') || 'none'}`);
+			const open = results
+				.filter((execution) => !FINISHED.has(execution.status))
+				.map((execution) => `${execution.id}:${execution.status}`);
+			throw new Error(
+				`${results.length} of ${count} executions exist after ${timeoutMs / 1000} s; unfinished: ${open.join(', ') || 'none'}`,
+			);
 		}
 		await sleep(1000);
 	}
@@ -57,8 +62,14 @@ function logLines(file) {
 
 /** Execution ids a process logged as started and as finished by a worker ("Worker started execution …"). */
 function workerRuns(file) {
-	const ids = (pattern) => logLines(file).filter((line) => pattern.test(line.message)).map((line) => String(line.metadata?.executionId));
-	return { started: ids(/^Worker started execution /), finished: ids(/^Worker finished execution /) };
+	const ids = (pattern) =>
+		logLines(file)
+			.filter((line) => pattern.test(line.message))
+			.map((line) => String(line.metadata?.executionId));
+	return {
+		started: ids(/^Worker started execution /),
+		finished: ids(/^Worker finished execution /),
+	};
 }
 
 /**
@@ -67,10 +78,16 @@ function workerRuns(file) {
  */
 function mainRecord(file) {
 	const lines = logLines(file);
-	const finished = lines.filter((line) => /^Execution \S+ \(job \S+\) finished$/.test(line.message));
+	const finished = lines.filter((line) =>
+		/^Execution \S+ \(job \S+\) finished$/.test(line.message),
+	);
 	return {
-		enqueued: lines.filter((line) => /^Enqueued execution /.test(line.message)).map((line) => String(line.metadata?.executionId)),
-		finishedBy: Object.fromEntries(finished.map((line) => [String(line.metadata.executionId), line.metadata.workerId])),
+		enqueued: lines
+			.filter((line) => /^Enqueued execution /.test(line.message))
+			.map((line) => String(line.metadata?.executionId)),
+		finishedBy: Object.fromEntries(
+			finished.map((line) => [String(line.metadata.executionId), line.metadata.workerId]),
+		),
 	};
 }
 
@@ -82,14 +99,19 @@ async function control(server, route) {
 
 /** Everything each sandbox recorded and holds. */
 async function sandboxState(servers) {
-	const [eloquaRequests, eloquaSummary, eloquaStore, rulerRequests, rulerStore] = await Promise.all([
-		control(servers.eloqua, 'requests'),
-		control(servers.eloqua, 'eloqua/summary'),
-		control(servers.eloqua, 'eloqua/opportunities'),
-		control(servers.ruler, 'requests'),
-		control(servers.ruler, 'opportunities'),
-	]);
-	return { eloqua: { requests: eloquaRequests, summary: eloquaSummary, store: eloquaStore }, ruler: { requests: rulerRequests, store: rulerStore } };
+	const [eloquaRequests, eloquaSummary, eloquaStore, rulerRequests, rulerStore] = await Promise.all(
+		[
+			control(servers.eloqua, 'requests'),
+			control(servers.eloqua, 'eloqua/summary'),
+			control(servers.eloqua, 'eloqua/opportunities'),
+			control(servers.ruler, 'requests'),
+			control(servers.ruler, 'opportunities'),
+		],
+	);
+	return {
+		eloqua: { requests: eloquaRequests, summary: eloquaSummary, store: eloquaStore },
+		ruler: { requests: rulerRequests, store: rulerStore },
+	};
 }
 
 module.exports = { waitForExecutions, executionDetails, workerRuns, mainRecord, sandboxState };

@@ -37,10 +37,16 @@ async function all(promises) {
 async function waitForWebhook(url, timeoutMs = 60000) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const response = await fetch(url, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' } });
+		const response = await fetch(url, {
+			method: 'OPTIONS',
+			headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
+		});
 		await response.arrayBuffer();
 		if (response.status === 204) return;
-		if (Date.now() > deadline) throw new Error(`The webhook ${url} was not registered within ${timeoutMs / 1000} s (last answer ${response.status})`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`The webhook ${url} was not registered within ${timeoutMs / 1000} s (last answer ${response.status})`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }
@@ -48,7 +54,9 @@ async function waitForWebhook(url, timeoutMs = 60000) {
 async function startStack({ version = DEFAULT_VERSION, tarball, keep = false }) {
 	const swept = await leftovers.sweep();
 	if (swept) say(`Ended ${swept} process group(s) an earlier scale run left behind`);
-	const programs = await step('Redis and PostgreSQL from Debian (installed if missing)', () => ensureServerPackages());
+	const programs = await step('Redis and PostgreSQL from Debian (installed if missing)', () =>
+		ensureServerPackages(),
+	);
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scale-'));
 	// PostgreSQL runs as its own user and must reach its folder inside this one.
 	fs.chmodSync(dir, 0o711);
@@ -68,7 +76,10 @@ async function startStack({ version = DEFAULT_VERSION, tarball, keep = false }) 
 		return service;
 	};
 	const stop = async () => {
-		while (running.length) await running.pop()().catch(() => undefined);
+		while (running.length)
+			await running
+				.pop()()
+				.catch(() => undefined);
 		// A start that failed half-way may leave groups no service owns yet.
 		await leftovers.endThisProcess();
 		unwatch();
@@ -76,17 +87,44 @@ async function startStack({ version = DEFAULT_VERSION, tarball, keep = false }) 
 	};
 	try {
 		const [pgPort, redisPort, main, mainBroker, ...workerPorts] = await freePorts(4 + 2 * WORKERS);
-		const [postgres, redis, sandboxes] = await step('Start PostgreSQL, Redis and the sandbox APIs', () =>
-			all([
-				startPostgres({ bin: programs.postgresBin, dir: path.join(dir, 'postgres'), port: pgPort }).then(track),
-				startRedis({ binary: programs.redisServer, dir: path.join(dir, 'redis'), port: redisPort }).then(track),
-				startSandboxes({ eloqua: 0, ruler: 0 }).then((started) => track({ ...started, stop: started.close })),
-			]),
+		const [postgres, redis, sandboxes] = await step(
+			'Start PostgreSQL, Redis and the sandbox APIs',
+			() =>
+				all([
+					startPostgres({
+						bin: programs.postgresBin,
+						dir: path.join(dir, 'postgres'),
+						port: pgPort,
+					}).then(track),
+					startRedis({
+						binary: programs.redisServer,
+						dir: path.join(dir, 'redis'),
+						port: redisPort,
+					}).then(track),
+					startSandboxes({ eloqua: 0, ruler: 0 }).then((started) =>
+						track({ ...started, stop: started.close }),
+					),
+				]),
 		);
-		const ports = { main, mainBroker, workers: Array.from({ length: WORKERS }, (_, i) => ({ health: workerPorts[2 * i], broker: workerPorts[2 * i + 1] })) };
+		const ports = {
+			main,
+			mainBroker,
+			workers: Array.from({ length: WORKERS }, (_, i) => ({
+				health: workerPorts[2 * i],
+				broker: workerPorts[2 * i + 1],
+			})),
+		};
 		const credentials = sandboxCredentials(sandboxes.servers);
 		say(`n8n ${version} in queue mode: a main and ${WORKERS} workers`);
-		const cluster = await startCluster({ version, dir: path.join(dir, 'n8n'), tarball, postgres, redis, ports, credentials }).then(track);
+		const cluster = await startCluster({
+			version,
+			dir: path.join(dir, 'n8n'),
+			tarball,
+			postgres,
+			redis,
+			ports,
+			credentials,
+		}).then(track);
 		const api = await new N8nApi(cluster.main.baseUrl).signIn();
 		const workflows = scaleWorkflows();
 		const webhookUrl = (kind) => `${cluster.main.baseUrl}/webhook/${workflows[kind].path}`;
@@ -98,7 +136,20 @@ async function startStack({ version = DEFAULT_VERSION, tarball, keep = false }) 
 			// Publishing answers before the webhook is registered.
 			for (const kind of Object.keys(workflows)) await waitForWebhook(webhookUrl(kind));
 		});
-		return { dir, groups, version, postgres, redis, sandboxes, servers: sandboxes.servers, cluster, api, workflows, webhookUrl, stop };
+		return {
+			dir,
+			groups,
+			version,
+			postgres,
+			redis,
+			sandboxes,
+			servers: sandboxes.servers,
+			cluster,
+			api,
+			workflows,
+			webhookUrl,
+			stop,
+		};
 	} catch (error) {
 		await stop();
 		throw error;
@@ -135,7 +186,9 @@ if (require.main === module) {
 		say(`
 n8n ${stack.version} in queue mode: ${stack.cluster.main.baseUrl} (main), ${stack.cluster.workers.length} workers
   webhooks  ${Object.keys(stack.workflows).map(stack.webhookUrl).join('  ')}
-  sandboxes ${Object.entries(stack.servers).map(([name, s]) => `${name} ${s.url}`).join(', ')}
+  sandboxes ${Object.entries(stack.servers)
+		.map(([name, s]) => `${name} ${s.url}`)
+		.join(', ')}
   logs      ${stack.dir}
 Press Ctrl-C to stop.`);
 	})().catch(async (error) => {

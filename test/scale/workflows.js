@@ -13,7 +13,8 @@ const KINDS = {
 };
 
 const TRIGGER = 'Deals arrive';
-const DEALS_CODE = '// The deals the CRM posted to the webhook.\nreturn $input.first().json.body.deals.map((deal) => ({ json: deal }));';
+const DEALS_CODE =
+	'// The deals the CRM posted to the webhook.\nreturn $input.first().json.body.deals.map((deal) => ({ json: deal }));';
 
 function fromExample(kind) {
 	const { example, id, path } = KINDS[kind];
@@ -27,16 +28,35 @@ function fromExample(kind) {
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
 		position: manual.position,
-		webhookId: crypto.createHash('sha256').update(id).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/, '$1-$2-$3-$4-$5'),
+		webhookId: crypto
+			.createHash('sha256')
+			.update(id)
+			.digest('hex')
+			.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/, '$1-$2-$3-$4-$5'),
 		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
 	};
 	const nodes = source.nodes.map((node) => {
 		if (node === manual) return webhook;
-		if (node.name === 'CRM deals') return { ...node, parameters: { ...node.parameters, jsCode: DEALS_CODE } };
+		if (node.name === 'CRM deals')
+			return { ...node, parameters: { ...node.parameters, jsCode: DEALS_CODE } };
 		return node;
 	});
-	const connections = Object.fromEntries(Object.entries(source.connections).map(([name, value]) => [name === manual.name ? TRIGGER : name, value]));
-	return { path, workflow: { id, name: `${source.name} (webhook)`, nodes, connections, settings: source.settings } };
+	const connections = Object.fromEntries(
+		Object.entries(source.connections).map(([name, value]) => [
+			name === manual.name ? TRIGGER : name,
+			value,
+		]),
+	);
+	return {
+		path,
+		workflow: {
+			id,
+			name: `${source.name} (webhook)`,
+			nodes,
+			connections,
+			settings: source.settings,
+		},
+	};
 }
 
 /** Both scale workflows by kind: `{workflow, path}`, `path` being the webhook's. */

@@ -5,11 +5,19 @@ import type { NodeRun } from '../harness/engine';
  * the error with its message and description, and the whole execution data n8n would store.
  */
 export function everythingSaid(run: NodeRun): string {
-	const error = run.error as { message?: string; description?: string; context?: unknown } | undefined;
+	const error = run.error as
+		| { message?: string; description?: string; context?: unknown }
+		| undefined;
 	return [
 		JSON.stringify(run.main),
 		JSON.stringify(run.errorOutput),
-		error ? JSON.stringify({ message: error.message, description: error.description, context: error.context }) : '',
+		error
+			? JSON.stringify({
+					message: error.message,
+					description: error.description,
+					context: error.context,
+				})
+			: '',
 		error ? JSON.stringify(error) : '',
 		JSON.stringify(run.run.data),
 	].join('\n');

@@ -12,7 +12,8 @@ function sourceFiles(paths) {
 	const walk = (relative) => {
 		const full = path.join(ROOT, relative);
 		if (!fs.statSync(full).isDirectory()) {
-			if (/\.(ts|js|json|mjs)$/.test(relative)) files.push({ path: relative, text: fs.readFileSync(full, 'utf8') });
+			if (/\.(ts|js|json|mjs)$/.test(relative))
+				files.push({ path: relative, text: fs.readFileSync(full, 'utf8') });
 			return;
 		}
 		for (const entry of fs.readdirSync(full)) walk(path.join(relative, entry));

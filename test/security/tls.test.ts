@@ -13,7 +13,9 @@ const TLS_OFF = [
 ];
 
 const offending = (files: Array<{ path: string; text: string }>) =>
-	files.flatMap(({ path, text }) => TLS_OFF.filter((pattern) => pattern.test(text)).map((pattern) => `${path}: ${pattern.source}`));
+	files.flatMap(({ path, text }) =>
+		TLS_OFF.filter((pattern) => pattern.test(text)).map((pattern) => `${path}: ${pattern.source}`),
+	);
 
 describe('TLS verification is never turned off', () => {
 	it('appears nowhere in the shipped sources (nodes, credentials) or the package manifest', () => {
@@ -23,7 +25,18 @@ describe('TLS verification is never turned off', () => {
 	});
 
 	it('would be caught in any of its forms', () => {
-		const planted = ['{ skipSslCertificateValidation: true }', 'agent: { rejectUnauthorized: false }', "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'", 'allowUnauthorizedCerts: true', 'ignoreSSLIssues: true', 'strictSSL: false', 'insecure: true', 'checkServerIdentity: () => undefined'];
-		expect(offending(planted.map((text, i) => ({ path: `planted-${i}`, text })))).toHaveLength(planted.length);
+		const planted = [
+			'{ skipSslCertificateValidation: true }',
+			'agent: { rejectUnauthorized: false }',
+			"process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'",
+			'allowUnauthorizedCerts: true',
+			'ignoreSSLIssues: true',
+			'strictSSL: false',
+			'insecure: true',
+			'checkServerIdentity: () => undefined',
+		];
+		expect(offending(planted.map((text, i) => ({ path: `planted-${i}`, text })))).toHaveLength(
+			planted.length,
+		);
 	});
 });

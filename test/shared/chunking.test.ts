@@ -4,7 +4,12 @@ const collect = (records: unknown[], maxRecords: number, maxBytes: number) => {
 	const oversized: unknown[] = [];
 	// Each chunk's body is only valid until the next one is asked for: keep a copy as text.
 	const chunks = [];
-	for (const chunk of chunkJsonArray(records, (r) => JSON.stringify(r), { maxRecords, maxBytes }, ({ record }) => oversized.push(record))) {
+	for (const chunk of chunkJsonArray(
+		records,
+		(r) => JSON.stringify(r),
+		{ maxRecords, maxBytes },
+		({ record }) => oversized.push(record),
+	)) {
 		chunks.push({ ...chunk, body: chunk.body.toString('utf8') });
 	}
 	return { chunks, oversized };
@@ -46,7 +51,12 @@ describe('chunkJsonArray', () => {
 	});
 
 	it('reuses one buffer: a body stays valid only until the next chunk', () => {
-		const chunks = chunkJsonArray(['aa', 'bb'], (r) => JSON.stringify(r), { maxRecords: 1, maxBytes: 100 }, () => {});
+		const chunks = chunkJsonArray(
+			['aa', 'bb'],
+			(r) => JSON.stringify(r),
+			{ maxRecords: 1, maxBytes: 100 },
+			() => {},
+		);
 		const first = chunks.next().value!;
 		expect(first.body.toString()).toBe('["aa"]');
 		const second = chunks.next().value!;

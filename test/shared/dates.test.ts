@@ -25,7 +25,9 @@ describe('parseDate', () => {
 
 	it('reads JavaScript dates and Luxon DateTimes', () => {
 		expect(utc(new Date('2024-05-01T10:00:00Z'))?.iso).toBe('2024-05-01T10:00:00.000Z');
-		expect(utc(DateTime.fromISO('2024-05-01T12:00:00', { zone: 'Europe/Berlin' }))?.iso).toBe('2024-05-01T10:00:00.000Z');
+		expect(utc(DateTime.fromISO('2024-05-01T12:00:00', { zone: 'Europe/Berlin' }))?.iso).toBe(
+			'2024-05-01T10:00:00.000Z',
+		);
 	});
 
 	it.each(['', 'soon', '2024-13-01', '31/31/2024', null, {}, NaN])('rejects %p', (value) => {
@@ -44,15 +46,30 @@ describe('formatDate', () => {
 });
 
 describe('isDateText', () => {
-	it.each(['2024-05-01', '2024-02-29', '2017-10-05 1:15', '2024-05-01T10:00:00Z', '2024-05-01T10:00:00.123+02:00', '2024-05-01 23:59:59', '2024-05-01 24:00', '5/1/2024', 'Wed, 01 May 2024 10:00:00 GMT'])(
-		'accepts %p like parseDate does',
-		(text) => {
-			expect(isDateText(text, 'UTC')).toBe(true);
-			expect(parseDate(text, 'UTC')).toBeDefined();
-		},
-	);
+	it.each([
+		'2024-05-01',
+		'2024-02-29',
+		'2017-10-05 1:15',
+		'2024-05-01T10:00:00Z',
+		'2024-05-01T10:00:00.123+02:00',
+		'2024-05-01 23:59:59',
+		'2024-05-01 24:00',
+		'5/1/2024',
+		'Wed, 01 May 2024 10:00:00 GMT',
+	])('accepts %p like parseDate does', (text) => {
+		expect(isDateText(text, 'UTC')).toBe(true);
+		expect(parseDate(text, 'UTC')).toBeDefined();
+	});
 
-	it.each(['2023-02-29', '2024-13-01', '2024-04-31', '2024-05-01 24:30', '2024-05-01 10:60', 'soon', ''])('refuses %p like parseDate does', (text) => {
+	it.each([
+		'2023-02-29',
+		'2024-13-01',
+		'2024-04-31',
+		'2024-05-01 24:30',
+		'2024-05-01 10:60',
+		'soon',
+		'',
+	])('refuses %p like parseDate does', (text) => {
 		expect(isDateText(text, 'UTC')).toBe(false);
 		expect(parseDate(text, 'UTC')).toBeUndefined();
 	});

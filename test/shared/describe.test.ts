@@ -3,13 +3,27 @@ import { resultFromError } from '../../nodes/shared/http';
 
 describe('bodyText', () => {
 	it('lists Eloqua failures field by field', () => {
-		expect(bodyText({ failures: [{ field: 'name', value: '', constraint: 'Must be a string' }, { field: 'fields', constraint: 'Must have 1 to 100 fields', value: '0' }] })).toBe(
-			'name: Must be a string (value ""); fields: Must have 1 to 100 fields (value "0")',
-		);
+		expect(
+			bodyText({
+				failures: [
+					{ field: 'name', value: '', constraint: 'Must be a string' },
+					{ field: 'fields', constraint: 'Must have 1 to 100 fields', value: '0' },
+				],
+			}),
+		).toBe('name: Must be a string (value ""); fields: Must have 1 to 100 fields (value "0")');
 	});
 
 	it('reads the other validation shape', () => {
-		expect(bodyText([{ container: 'x', property: 'updateRule', requirement: 'one of always', value: 'sometimes' }])).toBe('updateRule: one of always (value "sometimes")');
+		expect(
+			bodyText([
+				{
+					container: 'x',
+					property: 'updateRule',
+					requirement: 'one of always',
+					value: 'sometimes',
+				},
+			]),
+		).toBe('updateRule: one of always (value "sometimes")');
 	});
 
 	it('reads a message, or falls back to the clipped raw text', () => {
@@ -19,15 +33,22 @@ describe('bodyText', () => {
 	});
 
 	it('never repeats a credential a server echoed', () => {
-		const echoed = bodyText({ message: 'bad request', headers: { authorization: 'Basic c2l0ZVx1c2VyOnBhc3M=' } });
+		const echoed = bodyText({
+			message: 'bad request',
+			headers: { authorization: 'Basic c2l0ZVx1c2VyOnBhc3M=' },
+		});
 		expect(echoed).toBe('bad request');
-		expect(bodyText('Authorization: Bearer abc.def.ghi and password=hunter2')).toBe('Authorization: [redacted] [redacted] and password=[redacted]');
+		expect(bodyText('Authorization: Bearer abc.def.ghi and password=hunter2')).toBe(
+			'Authorization: [redacted] [redacted] and password=[redacted]',
+		);
 	});
 });
 
 describe('redact', () => {
 	it('masks tokens and passwords in JSON and form text', () => {
-		expect(redact('{"access_token":"tok123","password":"p@ss"}')).toBe('{"access_token":"[redacted]","password":"[redacted]"}');
+		expect(redact('{"access_token":"tok123","password":"p@ss"}')).toBe(
+			'{"access_token":"[redacted]","password":"[redacted]"}',
+		);
 		expect(redact('username=u&password=secret&x=1')).toBe('username=u&password=[redacted]&x=1');
 	});
 });
@@ -35,7 +56,13 @@ describe('redact', () => {
 describe('explainFailure', () => {
 	const statuses = { 503: { message: 'Busy (HTTP 503)', description: 'Try later.' } };
 	it('uses the status sentence and appends what the service said', () => {
-		expect(explainFailure({ kind: 'response', status: 503, headers: {}, body: { message: 'overloaded' }, url: '' }, statuses, 'Svc')).toEqual({
+		expect(
+			explainFailure(
+				{ kind: 'response', status: 503, headers: {}, body: { message: 'overloaded' }, url: '' },
+				statuses,
+				'Svc',
+			),
+		).toEqual({
 			message: 'Busy (HTTP 503)',
 			description: 'Try later. Svc said: overloaded',
 			httpStatus: 503,
@@ -44,29 +71,69 @@ describe('explainFailure', () => {
 	});
 
 	it('explains unknown statuses and network failures', () => {
-		expect(explainFailure({ kind: 'response', status: 418, headers: {}, body: '', url: '' }, statuses, 'Svc').message).toBe('The service answered with an unexpected error (HTTP 418)');
-		expect(explainFailure({ kind: 'network', code: 'ETIMEDOUT', url: 'https://x.test/a' }, statuses, 'Svc').message).toBe('Could not reach Svc (ETIMEDOUT)');
+		expect(
+			explainFailure(
+				{ kind: 'response', status: 418, headers: {}, body: '', url: '' },
+				statuses,
+				'Svc',
+			).message,
+		).toBe('The service answered with an unexpected error (HTTP 418)');
+		expect(
+			explainFailure(
+				{ kind: 'network', code: 'ETIMEDOUT', url: 'https://x.test/a' },
+				statuses,
+				'Svc',
+			).message,
+		).toBe('Could not reach Svc (ETIMEDOUT)');
 	});
 });
 
 describe('resultFromError', () => {
 	it('reads the answer from the error n8n 2.x throws', () => {
-		const error = { message: 'Bad request', cause: { config: { url: 'https://x.test/a?q=1' }, response: { status: 400, headers: { 'retry-after': '1' }, data: { message: 'no' } } } };
-		expect(resultFromError(error, 'fallback')).toEqual({ kind: 'response', status: 400, headers: { 'retry-after': '1' }, body: { message: 'no' }, url: 'https://x.test/a' });
+		const error = {
+			message: 'Bad request',
+			cause: {
+				config: { url: 'https://x.test/a?q=1' },
+				response: { status: 400, headers: { 'retry-after': '1' }, data: { message: 'no' } },
+			},
+		};
+		expect(resultFromError(error, 'fallback')).toEqual({
+			kind: 'response',
+			status: 400,
+			headers: { 'retry-after': '1' },
+			body: { message: 'no' },
+			url: 'https://x.test/a',
+		});
 	});
 
 	it('reads the status and what the answer said from the error n8n 1.x throws (no response kept)', () => {
-		const error = { message: 'Bad request - please check your parameters', httpCode: '400', description: 'PipelineStage is not valid' };
-		expect(resultFromError(error, 'https://x.test/b')).toEqual({ kind: 'response', status: 400, headers: {}, body: 'PipelineStage is not valid', url: 'https://x.test/b' });
+		const error = {
+			message: 'Bad request - please check your parameters',
+			httpCode: '400',
+			description: 'PipelineStage is not valid',
+		};
+		expect(resultFromError(error, 'https://x.test/b')).toEqual({
+			kind: 'response',
+			status: 400,
+			headers: {},
+			body: 'PipelineStage is not valid',
+			url: 'https://x.test/b',
+		});
 	});
 
 	it('tells a network failure by its code, and keeps the message of an error raised on the way', () => {
-		expect(resultFromError({ cause: { code: 'ECONNRESET' } }, 'u')).toEqual({ kind: 'network', code: 'ECONNRESET', url: 'u' });
-		expect(resultFromError(new Error('Ruler login answered without an access token'), 'u')).toEqual({
+		expect(resultFromError({ cause: { code: 'ECONNRESET' } }, 'u')).toEqual({
 			kind: 'network',
-			code: 'ERR_UNKNOWN',
+			code: 'ECONNRESET',
 			url: 'u',
-			message: 'Ruler login answered without an access token',
 		});
+		expect(resultFromError(new Error('Ruler login answered without an access token'), 'u')).toEqual(
+			{
+				kind: 'network',
+				code: 'ERR_UNKNOWN',
+				url: 'u',
+				message: 'Ruler login answered without an access token',
+			},
+		);
 	});
 });

@@ -21,11 +21,16 @@ describe('runPool', () => {
 	it('starts nothing new once cancelled', async () => {
 		const controller = new AbortController();
 		const started: number[] = [];
-		await runPool(10, 2, async (index) => {
-			started.push(index);
-			if (index === 2) controller.abort();
-			await tick();
-		}, controller.signal);
+		await runPool(
+			10,
+			2,
+			async (index) => {
+				started.push(index);
+				if (index === 2) controller.abort();
+				await tick();
+			},
+			controller.signal,
+		);
 		expect(started).toEqual([0, 1, 2]);
 	});
 

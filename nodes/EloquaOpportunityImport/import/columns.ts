@@ -20,7 +20,12 @@ export const REQUIRED_STATEMENTS = new Set([
 	'{{Opportunity.Field(Amount)}}',
 ]);
 
-const standard = (name: string, statement: string, displayName: string, kind: ValueKind = 'text'): Column => ({
+const standard = (
+	name: string,
+	statement: string,
+	displayName: string,
+	kind: ValueKind = 'text',
+): Column => ({
 	name,
 	statement,
 	displayName,
@@ -37,7 +42,12 @@ export const STANDARD_COLUMNS: Column[] = [
 	standard('Amount', '{{Opportunity.Field(Amount)}}', 'Amount', 'number'),
 	standard('CloseDate', '{{Opportunity.Field(CloseDate)}}', 'Close Date', 'date'),
 	standard('Currency', '{{Opportunity.Field(Currency)}}', 'Currency', 'currency'),
-	standard('ForecastToCloseDate', '{{Opportunity.Field(ForecastToCloseDate)}}', 'Forecast to Close Date', 'date'),
+	standard(
+		'ForecastToCloseDate',
+		'{{Opportunity.Field(ForecastToCloseDate)}}',
+		'Forecast to Close Date',
+		'date',
+	),
 	standard('Stage', '{{Opportunity.Field(Stage)}}', 'Stage'),
 	standard('Territory', '{{Opportunity.Field(Territory)}}', 'Territory'),
 	standard('Owner', '{{Opportunity.Field(Owner)}}', 'Owner'),
@@ -58,7 +68,8 @@ export interface EloquaField {
 function kindOfDataType(dataType: string | undefined): ValueKind {
 	const type = (dataType ?? '').toLowerCase();
 	if (type === 'date' || type === 'datetime') return 'date';
-	if (type === 'number' || type === 'numeric' || type === 'integer' || type === 'decimal') return 'number';
+	if (type === 'number' || type === 'numeric' || type === 'integer' || type === 'decimal')
+		return 'number';
 	return 'text';
 }
 
@@ -79,7 +90,10 @@ export function customColumns(fields: EloquaField[]): Column[] {
  * The columns of an existing definition (`fields`: column name → statement). Kinds come from the
  * standard statements and from the instance's field list.
  */
-export function definitionColumns(fields: Record<string, string>, instanceFields: EloquaField[]): Column[] {
+export function definitionColumns(
+	fields: Record<string, string>,
+	instanceFields: EloquaField[],
+): Column[] {
 	const dataTypes = new Map(instanceFields.map((field) => [field.statement, field.dataType]));
 	return Object.entries(fields).map(([name, statement]) => ({
 		name,

@@ -54,21 +54,33 @@ export interface Definition extends IDataObject {
 }
 
 function readDefinition(client: EloquaClient, answer: IDataObject, parent: string): Definition {
-	const fields = answer.fields && typeof answer.fields === 'object' ? (answer.fields as Record<string, string>) : {};
+	const fields =
+		answer.fields && typeof answer.fields === 'object'
+			? (answer.fields as Record<string, string>)
+			: {};
 	return {
 		...answer,
 		uri: checkedUri(client.nodeForErrors(), answer.uri, 'imports', parent),
 		fields,
-		identifierFieldName: typeof answer.identifierFieldName === 'string' ? answer.identifierFieldName : undefined,
+		identifierFieldName:
+			typeof answer.identifierFieldName === 'string' ? answer.identifierFieldName : undefined,
 	};
 }
 
-export async function createDefinition(client: EloquaClient, parent: string, body: IDataObject): Promise<Definition> {
+export async function createDefinition(
+	client: EloquaClient,
+	parent: string,
+	body: IDataObject,
+): Promise<Definition> {
 	const answer = await client.bulk({ method: 'POST', path: `${parent}/imports`, body });
 	return readDefinition(client, answer, parent);
 }
 
-export async function getDefinition(client: EloquaClient, uri: string, parent: string): Promise<Definition> {
+export async function getDefinition(
+	client: EloquaClient,
+	uri: string,
+	parent: string,
+): Promise<Definition> {
 	return readDefinition(client, await client.bulk({ method: 'GET', path: uri }), parent);
 }
 

@@ -1,6 +1,12 @@
 import type { EloquaClient } from '../transport/client';
 import { readPages } from '../transport/paging';
-import { customColumns, definitionColumns, STANDARD_COLUMNS, type Column, type EloquaField } from './columns';
+import {
+	customColumns,
+	definitionColumns,
+	STANDARD_COLUMNS,
+	type Column,
+	type EloquaField,
+} from './columns';
 import type { Definition } from './definition';
 
 /** Every opportunity field of the instance (`GET /opportunities/fields`, paged). */
@@ -14,9 +20,15 @@ export async function columnsForNewDefinition(client: EloquaClient): Promise<Col
 }
 
 /** The columns of an existing definition, with the kinds of its custom fields read from the instance. */
-export async function columnsOfDefinition(client: EloquaClient, definition: Definition): Promise<Column[]> {
+export async function columnsOfDefinition(
+	client: EloquaClient,
+	definition: Definition,
+): Promise<Column[]> {
 	const standardOnly = Object.values(definition.fields).every((statement) =>
 		STANDARD_COLUMNS.some((column) => column.statement === statement),
 	);
-	return definitionColumns(definition.fields, standardOnly ? [] : await listOpportunityFields(client));
+	return definitionColumns(
+		definition.fields,
+		standardOnly ? [] : await listOpportunityFields(client),
+	);
 }

@@ -10,8 +10,15 @@ import { cellValue, rowChecker, type RowRules } from './schema';
 export type MappingMode = 'defineBelow' | 'autoMapInputData';
 
 /** "Item 3" or "Item 3 (OpportunityID "A-1")": how every message names an item. */
-export function itemLabel(itemIndex: number, identifierColumn?: string, identifier?: unknown): string {
-	const id = identifier === undefined || identifier === null || identifier === '' ? '' : ` (${identifierColumn} ${preview(identifier)})`;
+export function itemLabel(
+	itemIndex: number,
+	identifierColumn?: string,
+	identifier?: unknown,
+): string {
+	const id =
+		identifier === undefined || identifier === null || identifier === ''
+			? ''
+			: ` (${identifierColumn} ${preview(identifier)})`;
 	return `Item ${itemIndex}${id}`;
 }
 
@@ -47,7 +54,11 @@ export interface CheckSettings {
  * Checks every item before anything is sent: each value against its column's rule, then the
  * identifier's uniqueness within the run (a repeat is reported against the earlier item, never merged).
  */
-export function checkItems(itemIndexes: number[], valuesOf: (itemIndex: number) => IDataObject, settings: CheckSettings): CheckedItems {
+export function checkItems(
+	itemIndexes: number[],
+	valuesOf: (itemIndex: number) => IDataObject,
+	settings: CheckSettings,
+): CheckedItems {
 	const check = rowChecker(settings.rules);
 	const columns = new Map(settings.rules.columns.map((column) => [column.name, column]));
 	const firstSeen = new Map<string, number>();
@@ -70,12 +81,20 @@ export function checkItems(itemIndexes: number[], valuesOf: (itemIndex: number) 
 			reject(itemIndex, values, problems.map((p) => p.message).join('; '), problems[0].field);
 			continue;
 		}
-		const sent = (column: string) => cellValue(columns.get(column)!, values[column], settings.rules);
+		const sent = (column: string) =>
+			cellValue(columns.get(column)!, values[column], settings.rules);
 		const key = keyOf(settings.key, sent) ?? '';
 		const earlier = firstSeen.get(key);
 		if (earlier !== undefined) {
-			const repeated = settings.key.map(({ column }) => `${column} ${preview(sent(column))}`).join(' and ');
-			reject(itemIndex, values, `${repeated} was already used by item ${earlier}; ${settings.repeatRule}, so this item was not sent`, settings.key[0].column);
+			const repeated = settings.key
+				.map(({ column }) => `${column} ${preview(sent(column))}`)
+				.join(' and ');
+			reject(
+				itemIndex,
+				values,
+				`${repeated} was already used by item ${earlier}; ${settings.repeatRule}, so this item was not sent`,
+				settings.key[0].column,
+			);
 			continue;
 		}
 		firstSeen.set(key, itemIndex);
@@ -88,7 +107,8 @@ export function checkItems(itemIndexes: number[], valuesOf: (itemIndex: number) 
 export function usedColumns(rules: RowRules, rows: StagingRow[]): Column[] {
 	const unused = new Set(rules.columns.filter((column) => !column.required));
 	for (const { values } of rows) {
-		for (const column of unused) if (cellValue(column, values[column.name], rules) !== undefined) unused.delete(column);
+		for (const column of unused)
+			if (cellValue(column, values[column.name], rules) !== undefined) unused.delete(column);
 		if (unused.size === 0) break;
 	}
 	return rules.columns.filter((column) => !unused.has(column));

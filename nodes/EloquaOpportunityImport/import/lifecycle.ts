@@ -3,9 +3,22 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { chunkJsonArray, type Chunk, type ChunkLimits } from '../../shared/chunking';
 import type { EloquaClient } from '../transport/client';
 import { ELQ_CODES } from '../transport/errors';
-import { mapRejectsToItems, readRejects, type Reject, type RowKey, type StagedRow } from './rejects';
+import {
+	mapRejectsToItems,
+	readRejects,
+	type Reject,
+	type RowKey,
+	type StagedRow,
+} from './rejects';
 import type { Row } from './schema';
-import { readSyncLog, startSync, waitForSync, type PollSettings, type SyncLogEntry, type SyncState } from './sync';
+import {
+	readSyncLog,
+	startSync,
+	waitForSync,
+	type PollSettings,
+	type SyncLogEntry,
+	type SyncState,
+} from './sync';
 
 /** Eloqua accepts at most 500 uploads ("files") per sync; the 501st gets a 400. */
 export const MAX_UPLOADS_PER_SYNC = 500;
@@ -73,7 +86,13 @@ export function problemOf(error: unknown): Problem {
 	};
 }
 
-function outcome(row: StagingRow, status: RowStatus, problem?: Problem, sync?: SyncState, syncLog?: SyncLogEntry[]): RowOutcome {
+function outcome(
+	row: StagingRow,
+	status: RowStatus,
+	problem?: Problem,
+	sync?: SyncState,
+	syncLog?: SyncLogEntry[],
+): RowOutcome {
 	return {
 		itemIndex: row.itemIndex,
 		identifier: row.identifier,
@@ -89,12 +108,15 @@ function rejectProblem(rejects: Reject[]): Problem {
 	const codes = rejects.map((r) => r.statusCode).filter(Boolean);
 	const sentences = rejects.map((r) => {
 		const plain = ELQ_CODES[r.statusCode];
-		const fields = r.invalidFields.length ? ` (field ${r.invalidFields.map((f) => `${f} = ${JSON.stringify(r.fieldValues[f] ?? '')}`).join(', ')})` : '';
+		const fields = r.invalidFields.length
+			? ` (field ${r.invalidFields.map((f) => `${f} = ${JSON.stringify(r.fieldValues[f] ?? '')}`).join(', ')})`
+			: '';
 		return `${r.statusCode ? `${r.statusCode}: ` : ''}${plain ?? r.message}${fields}`;
 	});
 	return {
 		message: `Eloqua rejected the row: ${sentences.join('; ')}`,
-		description: 'Fix the value in the source data (or add the missing stage, contact or field in Eloqua) and run again.',
+		description:
+			'Fix the value in the source data (or add the missing stage, contact or field in Eloqua) and run again.',
 		code: codes[0],
 		invalidFields: [...new Set(rejects.flatMap((r) => r.invalidFields))],
 	};
@@ -111,14 +133,26 @@ async function readSyncLogIfAny(plan: ImportPlan, sync: SyncState): Promise<Sync
 		return await readSyncLog(plan.client, sync.uri);
 	} catch (error) {
 		throwIfCancelled(plan);
-		return [{ statusCode: '', count: 0, severity: 'unknown', message: `The sync log could not be read: ${problemOf(error).message}` }];
+		return [
+			{
+				statusCode: '',
+				count: 0,
+				severity: 'unknown',
+				message: `The sync log could not be read: ${problemOf(error).message}`,
+			},
+		];
 	}
 }
 
 /** Rows of a sync that ended: accepted, or rejected with Eloqua's reasons. */
-async function settleSync(plan: ImportPlan, staged: StagingRow[], sync: SyncState): Promise<RowOutcome[]> {
+async function settleSync(
+	plan: ImportPlan,
+	staged: StagingRow[],
+	sync: SyncState,
+): Promise<RowOutcome[]> {
 	const syncLog = await readSyncLogIfAny(plan, sync);
-	if (sync.status === 'success') return staged.map((row) => outcome(row, 'done', undefined, sync, syncLog));
+	if (sync.status === 'success')
+		return staged.map((row) => outcome(row, 'done', undefined, sync, syncLog));
 	const { byItem } = mapRejectsToItems(await readRejects(plan.client, sync.uri), staged, plan.key);
 	const unconfirmed: Problem = {
 		message: `Eloqua ended the sync with status "error" and did not confirm this row`,
@@ -134,7 +168,11 @@ async function settleSync(plan: ImportPlan, staged: StagingRow[], sync: SyncStat
 }
 
 /** Starts a sync for the staged rows and, unless told not to, waits for it and reads its results. */
-async function syncStaged(plan: ImportPlan, staged: StagingRow[], isLastBatch: boolean): Promise<{ outcomes: RowOutcome[]; ended: boolean }> {
+async function syncStaged(
+	plan: ImportPlan,
+	staged: StagingRow[],
+	isLastBatch: boolean,
+): Promise<{ outcomes: RowOutcome[]; ended: boolean }> {
 	let sync: SyncState;
 	try {
 		sync = await startSync(plan.client, plan.definitionUri, plan.callbackUrl);
@@ -167,7 +205,8 @@ async function syncStaged(plan: ImportPlan, staged: StagingRow[], isLastBatch: b
 function oversized(row: StagingRow, bytes: number, limits: ChunkLimits): RowOutcome {
 	return outcome(row, 'failed', {
 		message: `The row is ${bytes} bytes, more than one upload may hold (${limits.maxBytes} bytes)`,
-		description: 'Shorten its longest values, or raise "Max Upload Size (MB)" in Options (Eloqua\'s limit is 32 MB).',
+		description:
+			'Shorten its longest values, or raise "Max Upload Size (MB)" in Options (Eloqua\'s limit is 32 MB).',
 	});
 }
 
@@ -201,8 +240,11 @@ async function upload(plan: ImportPlan, chunk: Chunk<StagingRow>): Promise<void>
  */
 export async function stageAndSync(plan: ImportPlan, rows: StagingRow[]): Promise<ImportResult> {
 	const outcomes: RowOutcome[] = [];
-	const chunks = chunkJsonArray(rows, (r) => JSON.stringify(plan.toRow(r.values)), plan.limits, ({ record, bytes }) =>
-		outcomes.push(oversized(record, bytes, plan.limits)),
+	const chunks = chunkJsonArray(
+		rows,
+		(r) => JSON.stringify(plan.toRow(r.values)),
+		plan.limits,
+		({ record, bytes }) => outcomes.push(oversized(record, bytes, plan.limits)),
 	);
 	let next = chunks.next();
 	let allSyncsEnded = true;
@@ -211,7 +253,10 @@ export async function stageAndSync(plan: ImportPlan, rows: StagingRow[]): Promis
 	while (!next.done && !stopped) {
 		const staged: StagingRow[] = [];
 		let stagedBytes = 0;
-		const { uploads: maxUploads, bytes: maxBytes } = plan.syncEvery ?? { uploads: MAX_UPLOADS_PER_SYNC, bytes: MAX_BYTES_PER_SYNC };
+		const { uploads: maxUploads, bytes: maxBytes } = plan.syncEvery ?? {
+			uploads: MAX_UPLOADS_PER_SYNC,
+			bytes: MAX_BYTES_PER_SYNC,
+		};
 		for (let uploads = 0; !next.done && uploads < maxUploads && stagedBytes < maxBytes; uploads++) {
 			try {
 				await upload(plan, next.value);
@@ -221,20 +266,28 @@ export async function stageAndSync(plan: ImportPlan, rows: StagingRow[]): Promis
 				throwIfCancelled(plan);
 				const problem = problemOf(error);
 				for (const row of next.value.records) outcomes.push(outcome(row, 'failed', problem));
-				stopped = { ...problem, message: `Not sent because an earlier upload failed: ${problem.message}` };
+				stopped = {
+					...problem,
+					message: `Not sent because an earlier upload failed: ${problem.message}`,
+				};
 			}
 			next = chunks.next();
 			if (stopped) break;
 		}
 		if (staged.length) {
-			const syncedOutcomes = await syncStaged(plan, staged, next.done === true || stopped !== undefined);
+			const syncedOutcomes = await syncStaged(
+				plan,
+				staged,
+				next.done === true || stopped !== undefined,
+			);
 			// One by one: spreading a sync's rows (up to a million) into push() overflows the stack.
 			for (const synced of syncedOutcomes.outcomes) outcomes.push(synced);
 			if (!syncedOutcomes.ended) {
 				allSyncsEnded = false;
 				if (!next.done) {
 					stopped = {
-						message: 'Not sent: the previous sync on this definition had not ended, and Eloqua does not allow another one meanwhile',
+						message:
+							'Not sent: the previous sync on this definition had not ended, and Eloqua does not allow another one meanwhile',
 						description: 'Raise "Max Wait (Minutes)" in Options, or send fewer rows per run.',
 					};
 				}

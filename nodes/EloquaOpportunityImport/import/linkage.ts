@@ -21,18 +21,32 @@ export interface LinkSettings {
 
 export const LINK_OPPORTUNITY_COLUMN = 'OpportunityID';
 
-export const DEFAULT_LINK_FIELD: Record<LinkEntity, string> = { Contact: 'C_EmailAddress', Account: 'M_CompanyName' };
+export const DEFAULT_LINK_FIELD: Record<LinkEntity, string> = {
+	Contact: 'C_EmailAddress',
+	Account: 'M_CompanyName',
+};
 
 /** The linkage columns: the opportunity ID and the contact or account field it is matched with. */
 export function linkColumns(node: INode, settings: LinkSettings): Column[] {
 	// The field name becomes part of an Eloqua statement: only plain field names can get there.
 	if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(settings.field)) {
-		throw new NodeOperationError(node, `"${settings.field}" is not an Eloqua ${settings.entity.toLowerCase()} field name`, {
-			description: 'Pick the field from the list, or give its internal name such as C_EmailAddress.',
-		});
+		throw new NodeOperationError(
+			node,
+			`"${settings.field}" is not an Eloqua ${settings.entity.toLowerCase()} field name`,
+			{
+				description:
+					'Pick the field from the list, or give its internal name such as C_EmailAddress.',
+			},
+		);
 	}
 	return [
-		{ name: LINK_OPPORTUNITY_COLUMN, statement: OPPORTUNITY_ID_STATEMENT, displayName: 'Opportunity ID', required: true, kind: 'text' },
+		{
+			name: LINK_OPPORTUNITY_COLUMN,
+			statement: OPPORTUNITY_ID_STATEMENT,
+			displayName: 'Opportunity ID',
+			required: true,
+			kind: 'text',
+		},
 		{
 			name: settings.field,
 			statement: `{{Opportunity.${settings.entity}.Field(${settings.field})}}`,
@@ -52,7 +66,12 @@ export function linkKey(settings: LinkSettings): RowKey {
 }
 
 /** The documented body of a linkage definition (`POST /opportunities/contacts/imports`). */
-export function linkDefinitionBody(node: INode, name: string, settings: LinkSettings, lifecycle: LifecycleSettings): IDataObject {
+export function linkDefinitionBody(
+	node: INode,
+	name: string,
+	settings: LinkSettings,
+	lifecycle: LifecycleSettings,
+): IDataObject {
 	return definitionBody(
 		name,
 		linkColumns(node, settings),
@@ -75,6 +94,12 @@ export function linkDefinitionBody(node: INode, name: string, settings: LinkSett
 }
 
 /** The instance's contact or account fields, for the link field picker. */
-export async function listLinkFields(client: EloquaClient, entity: LinkEntity): Promise<EloquaField[]> {
-	return (await readPages(client, entity === 'Account' ? '/accounts/fields' : '/contacts/fields')) as EloquaField[];
+export async function listLinkFields(
+	client: EloquaClient,
+	entity: LinkEntity,
+): Promise<EloquaField[]> {
+	return (await readPages(
+		client,
+		entity === 'Account' ? '/accounts/fields' : '/contacts/fields',
+	)) as EloquaField[];
 }

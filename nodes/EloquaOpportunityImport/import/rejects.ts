@@ -23,7 +23,11 @@ export function readReject(entry: IDataObject): Reject {
 }
 
 /** Every reject of a sync (or the first `wanted`), paged 1000 at a time. */
-export async function readRejects(client: EloquaClient, syncUri: string, wanted = Infinity): Promise<Reject[]> {
+export async function readRejects(
+	client: EloquaClient,
+	syncUri: string,
+	wanted = Infinity,
+): Promise<Reject[]> {
 	return (await readPages(client, `${syncUri}/rejects`, wanted)).map(readReject);
 }
 

@@ -26,9 +26,19 @@ function addProblemFields(fields: IDataObject, problem: Problem): void {
  * An import outcome as the item's result: `fields` (IDs, URIs), then the outcome's own. Runs once
  * per row, so the fields are added in place rather than copied.
  */
-export function outcomeToResult(outcome: RowOutcome, doneStatus: string, identifierColumn: string, fields: IDataObject): ItemResult {
+export function outcomeToResult(
+	outcome: RowOutcome,
+	doneStatus: string,
+	identifierColumn: string,
+	fields: IDataObject,
+): ItemResult {
 	const all = Object.assign(fields, outcomeFields(outcome, doneStatus));
 	if (!outcome.problem) return succeeded(outcome.itemIndex, all);
 	const label = itemLabel(outcome.itemIndex, identifierColumn, outcome.identifier);
-	return failed(outcome.itemIndex, all, `${label}: ${outcome.problem.message}`, outcome.problem.description);
+	return failed(
+		outcome.itemIndex,
+		all,
+		`${label}: ${outcome.problem.message}`,
+		outcome.problem.description,
+	);
 }

@@ -36,7 +36,9 @@ async function cleanUp(context: IExecuteFunctions, client: EloquaClient, definit
 	try {
 		await deleteDefinition(client, definitionUri);
 	} catch (error) {
-		context.logger.warn(`Could not delete the Eloqua import definition ${definitionUri}: ${(error as Error).message}`);
+		context.logger.warn(
+			`Could not delete the Eloqua import definition ${definitionUri}: ${(error as Error).message}`,
+		);
 	}
 }
 
@@ -44,10 +46,15 @@ async function cleanUp(context: IExecuteFunctions, client: EloquaClient, definit
  * Runs one import for rows that passed validation: creates the definition when the run needs its own,
  * stages and syncs the rows, and deletes a definition it created once its syncs have ended.
  */
-export async function runImportJob(context: IExecuteFunctions, job: ImportJob): Promise<{ definitionUri: string; outcomes: RowOutcome[] }> {
+export async function runImportJob(
+	context: IExecuteFunctions,
+	job: ImportJob,
+): Promise<{ definitionUri: string; outcomes: RowOutcome[] }> {
 	const created = !('uri' in job.definition);
 	const definitionUri =
-		'uri' in job.definition ? job.definition.uri : (await createDefinition(job.client, job.definition.parent, job.definition.body)).uri;
+		'uri' in job.definition
+			? job.definition.uri
+			: (await createDefinition(job.client, job.definition.parent, job.definition.body)).uri;
 	const { outcomes, allSyncsEnded } = await stageAndSync(
 		{
 			client: job.client,
@@ -61,6 +68,7 @@ export async function runImportJob(context: IExecuteFunctions, job: ImportJob): 
 		},
 		job.rows,
 	);
-	if (created && job.settings.deleteDefinitionAfterSync && allSyncsEnded) await cleanUp(context, job.client, definitionUri);
+	if (created && job.settings.deleteDefinitionAfterSync && allSyncsEnded)
+		await cleanUp(context, job.client, definitionUri);
 	return { definitionUri, outcomes };
 }

@@ -36,9 +36,12 @@ const KIND_RULES: Record<Exclude<ValueKind, 'text'>, z.ZodType<string, z.ZodType
 };
 
 const KIND_PROBLEMS: Record<Exclude<ValueKind, 'text'>, (text: string) => string> = {
-	number: (text) => `must be a number like 1000 or 1000.50 (no thousands separators or currency symbols), got ${preview(text)}`,
-	currency: (text) => `must be a three-letter currency code such as USD or EUR, got ${preview(text)}`,
-	date: (text) => `must be a date (for example 2024-05-01 or 2024-05-01 13:15), got ${preview(text)}`,
+	number: (text) =>
+		`must be a number like 1000 or 1000.50 (no thousands separators or currency symbols), got ${preview(text)}`,
+	currency: (text) =>
+		`must be a three-letter currency code such as USD or EUR, got ${preview(text)}`,
+	date: (text) =>
+		`must be a date (for example 2024-05-01 or 2024-05-01 13:15), got ${preview(text)}`,
 };
 
 /** A date as it is sent: unchanged ("as given", once known to be a date), or normalised to one format. */
@@ -60,8 +63,10 @@ function checkCell(column: Column, value: unknown, rules: RowRules): ValueProble
 	}
 	// Text needs no rule beyond being text, which the conversion made sure of.
 	if (column.kind === 'text') return undefined;
-	if (!KIND_RULES[column.kind].safeParse(text).success) return new ValueProblem(KIND_PROBLEMS[column.kind](text));
-	if (column.kind === 'date' && dateValue(text, rules) === undefined) return new ValueProblem(KIND_PROBLEMS.date(text));
+	if (!KIND_RULES[column.kind].safeParse(text).success)
+		return new ValueProblem(KIND_PROBLEMS[column.kind](text));
+	if (column.kind === 'date' && dateValue(text, rules) === undefined)
+		return new ValueProblem(KIND_PROBLEMS.date(text));
 	return undefined;
 }
 
@@ -71,7 +76,8 @@ function checkCell(column: Column, value: unknown, rules: RowRules): ValueProble
  */
 export function cellValue(column: Column, value: unknown, rules: RowRules): string | undefined {
 	const text = toText(value);
-	if (typeof text !== 'string' || text.trim() === '') return typeof text === 'string' ? text : undefined;
+	if (typeof text !== 'string' || text.trim() === '')
+		return typeof text === 'string' ? text : undefined;
 	switch (column.kind) {
 		case 'number':
 			return text.trim();
@@ -85,7 +91,9 @@ export function cellValue(column: Column, value: unknown, rules: RowRules): stri
 }
 
 /** Returns a function that checks one item's values against the columns' rules. */
-export function rowChecker(rules: RowRules): (values: Record<string, unknown>) => FieldProblem[] | undefined {
+export function rowChecker(
+	rules: RowRules,
+): (values: Record<string, unknown>) => FieldProblem[] | undefined {
 	return (values) => {
 		let problems: FieldProblem[] | undefined;
 		for (const column of rules.columns) {

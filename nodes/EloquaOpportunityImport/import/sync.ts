@@ -24,18 +24,34 @@ export interface SyncState {
 }
 
 /** Starts processing the rows staged on a definition. */
-export async function startSync(client: EloquaClient, definitionUri: string, callbackUrl?: string): Promise<SyncState> {
+export async function startSync(
+	client: EloquaClient,
+	definitionUri: string,
+	callbackUrl?: string,
+): Promise<SyncState> {
 	const body: IDataObject = { syncedInstanceUri: definitionUri };
 	if (callbackUrl) body.callbackUrl = callbackUrl;
-	const sync = await client.bulk<{ uri?: string; status?: string }>({ method: 'POST', path: '/syncs', body });
-	return { uri: checkedUri(client.nodeForErrors(), sync.uri, 'syncs'), status: String(sync.status ?? 'pending'), timedOut: false };
+	const sync = await client.bulk<{ uri?: string; status?: string }>({
+		method: 'POST',
+		path: '/syncs',
+		body,
+	});
+	return {
+		uri: checkedUri(client.nodeForErrors(), sync.uri, 'syncs'),
+		status: String(sync.status ?? 'pending'),
+		timedOut: false,
+	};
 }
 
 /**
  * Polls a sync until it ends (success, warning or error) or `maxWaitMs` passes, waiting a little
  * longer between polls each time. Stops at once when the execution is cancelled.
  */
-export async function waitForSync(client: EloquaClient, syncUri: string, poll: PollSettings): Promise<SyncState> {
+export async function waitForSync(
+	client: EloquaClient,
+	syncUri: string,
+	poll: PollSettings,
+): Promise<SyncState> {
 	const started = Date.now();
 	let delay = Math.max(poll.intervalMs, 10);
 	for (;;) {
@@ -46,7 +62,10 @@ export async function waitForSync(client: EloquaClient, syncUri: string, poll: P
 		if (remaining <= 0) return { uri: syncUri, status, timedOut: true };
 		await pause(Math.min(delay, remaining), client.signal);
 		if (client.signal?.aborted) {
-			throw new NodeOperationError(client.nodeForErrors(), 'The execution was cancelled while waiting for the Eloqua sync');
+			throw new NodeOperationError(
+				client.nodeForErrors(),
+				'The execution was cancelled while waiting for the Eloqua sync',
+			);
 		}
 		delay = Math.min(delay * 1.5, Math.max(poll.intervalMs, MAX_POLL_INTERVAL_MS));
 	}

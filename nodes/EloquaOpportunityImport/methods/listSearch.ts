@@ -12,7 +12,13 @@ export async function searchImportDefinitions(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0) || 0;
-	const { parent, collection } = DEFINITION_KINDS[definitionKindOf(this.getNodeParameter('resource', 'opportunity'), this.getNodeParameter('definitionType', 'opportunity'))];
+	const { parent, collection } =
+		DEFINITION_KINDS[
+			definitionKindOf(
+				this.getNodeParameter('resource', 'opportunity'),
+				this.getNodeParameter('definitionType', 'opportunity'),
+			)
+		];
 	const page = await EloquaClient.forNode(this).bulk<{ items?: IDataObject[]; hasMore?: boolean }>({
 		method: 'GET',
 		path: `${parent}/${collection}`,
@@ -22,7 +28,10 @@ export async function searchImportDefinitions(
 	const results = (page.items ?? [])
 		.map((definition) => ({
 			name: `${String(definition.name ?? 'Unnamed')} (${String(definition.uri ?? '')})`,
-			value: String(definition.uri ?? '').split('/').pop() ?? '',
+			value:
+				String(definition.uri ?? '')
+					.split('/')
+					.pop() ?? '',
 		}))
 		.filter((result) => result.value && result.name.toLowerCase().includes(wanted));
 	return { results, paginationToken: page.hasMore ? String(offset + PAGE_SIZE) : undefined };

@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
 
 import type { Column } from '../import/columns';
 import { getDefinition, OPPORTUNITY_IMPORTS } from '../import/definition';
@@ -27,15 +31,24 @@ function toMapperField(column: Column): ResourceMapperField {
 }
 
 /** Columns for the mapper: the standard and custom fields (new definition) or an existing definition's columns. */
-export async function getOpportunityColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+export async function getOpportunityColumns(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
 	const client = EloquaClient.forNode(this);
 	const mode = this.getNodeParameter('definitionMode', 'create') as string;
 	if (mode !== 'existing') {
 		return { fields: (await columnsForNewDefinition(client)).map(toMapperField) };
 	}
-	const id = this.getNodeParameter('importDefinitionId', undefined, { extractValue: true }) as string;
+	const id = this.getNodeParameter('importDefinitionId', undefined, {
+		extractValue: true,
+	}) as string;
 	if (!id) return { fields: [], emptyFieldsNotice: 'Choose an import definition first' };
-	const uri = checkedUri(this.getNode(), id, OPPORTUNITY_IMPORTS.collection, OPPORTUNITY_IMPORTS.parent);
+	const uri = checkedUri(
+		this.getNode(),
+		id,
+		OPPORTUNITY_IMPORTS.collection,
+		OPPORTUNITY_IMPORTS.parent,
+	);
 	const definition = await getDefinition(client, uri, OPPORTUNITY_IMPORTS.parent);
 	return { fields: (await columnsOfDefinition(client, definition)).map(toMapperField) };
 }

@@ -13,7 +13,10 @@ export function loginUrlOf(credentials: { loginUrl?: unknown }): string {
 }
 
 function isEloquaHost(url: URL): boolean {
-	return url.protocol === 'https:' && (url.hostname === 'eloqua.com' || url.hostname.endsWith('.eloqua.com'));
+	return (
+		url.protocol === 'https:' &&
+		(url.hostname === 'eloqua.com' || url.hostname.endsWith('.eloqua.com'))
+	);
 }
 
 function authFailure(node: INode, detail: string): NodeApiError {
@@ -42,13 +45,15 @@ export function baseUrlFromIdAnswer(node: INode, result: HttpResult, loginUrl: s
 			{ message: 'Could not reach the Eloqua login service' },
 			{
 				message: `Could not reach the Eloqua login service at ${loginUrl}`,
-				description: 'Check the Login URL in the credential, the network and any proxy, then try again.',
+				description:
+					'Check the Login URL in the credential, the network and any proxy, then try again.',
 			},
 		);
 	}
 	const answer = result.body as { urls?: { base?: unknown } } | string | undefined;
-		if (result.status >= 300) throw authFailure(node, `HTTP ${result.status}`);
-	if (typeof answer !== 'object' || answer === null) throw authFailure(node, `"${bodyText(answer)}"`);
+	if (result.status >= 300) throw authFailure(node, `HTTP ${result.status}`);
+	if (typeof answer !== 'object' || answer === null)
+		throw authFailure(node, `"${bodyText(answer)}"`);
 	const base = answer.urls?.base;
 	let url: URL | undefined;
 	try {

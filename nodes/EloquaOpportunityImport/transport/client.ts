@@ -7,8 +7,19 @@ import {
 } from 'n8n-workflow';
 
 import { explainFailure } from '../../shared/describe';
-import { headerValue, isRetryableNetworkCode, sendOnce, type ApiContext, type HttpResult } from '../../shared/http';
-import { parseRetryAfter, withRetries, type RetryDecision, type RetryPolicy } from '../../shared/retry';
+import {
+	headerValue,
+	isRetryableNetworkCode,
+	sendOnce,
+	type ApiContext,
+	type HttpResult,
+} from '../../shared/http';
+import {
+	parseRetryAfter,
+	withRetries,
+	type RetryDecision,
+	type RetryPolicy,
+} from '../../shared/retry';
 import { baseUrlFromIdAnswer, loginUrlOf } from './baseUrl';
 import { ELOQUA_STATUS } from './errors';
 
@@ -64,14 +75,24 @@ export class EloquaClient {
 
 	static forNode(context: ApiContext): EloquaClient {
 		const authentication = context.getNodeParameter('authentication', 0, 'basicAuth') as string;
-		const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-		return new EloquaClient(context, authentication === 'oAuth2' ? 'eloquaOAuth2Api' : 'eloquaApi', signal);
+		const signal =
+			'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+		return new EloquaClient(
+			context,
+			authentication === 'oAuth2' ? 'eloquaOAuth2Api' : 'eloquaApi',
+			signal,
+		);
 	}
 
 	private async askForBaseUrl(loginUrl: string): Promise<HttpResult> {
 		const { result } = await withRetries(
 			async () =>
-				await sendOnce(this.context, this.credentialType, { method: 'GET', url: `${loginUrl}/id`, json: true }, this.signal),
+				await sendOnce(
+					this.context,
+					this.credentialType,
+					{ method: 'GET', url: `${loginUrl}/id`, json: true },
+					this.signal,
+				),
 			decideRetry,
 			this.policy,
 			this.signal,
@@ -85,7 +106,11 @@ export class EloquaClient {
 		let result = await this.askForBaseUrl(loginUrl);
 		// /id answers an expired OAuth2 token like bad credentials (200 "Not authenticated."), which
 		// n8n cannot recognise as expiry: refresh the token once and ask again.
-		if (this.credentialType === 'eloquaOAuth2Api' && isNotAuthenticated(result) && this.context.helpers.refreshOAuth2Token) {
+		if (
+			this.credentialType === 'eloquaOAuth2Api' &&
+			isNotAuthenticated(result) &&
+			this.context.helpers.refreshOAuth2Token
+		) {
 			await this.context.helpers.refreshOAuth2Token.call(this.context, this.credentialType);
 			result = await this.askForBaseUrl(loginUrl);
 		}
@@ -107,7 +132,9 @@ export class EloquaClient {
 			// re-serialise it to check it is JSON, which for 24 MB costs seconds and memory.
 			body: request.body,
 			json: true,
-			headers: Buffer.isBuffer(request.body) ? { 'Content-Type': 'application/json; charset=utf-8' } : undefined,
+			headers: Buffer.isBuffer(request.body)
+				? { 'Content-Type': 'application/json; charset=utf-8' }
+				: undefined,
 		};
 		const { result } = await withRetries(
 			async () => await sendOnce(this.context, this.credentialType, options, this.signal),

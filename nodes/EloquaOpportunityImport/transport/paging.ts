@@ -6,11 +6,20 @@ import type { EloquaClient } from './client';
 const MAX_PAGE = 1000;
 
 /** Reads a Bulk API list page by page until it ends or `wanted` items are in. */
-export async function readPages(client: EloquaClient, path: string, wanted = Infinity, qs: IDataObject = {}): Promise<IDataObject[]> {
+export async function readPages(
+	client: EloquaClient,
+	path: string,
+	wanted = Infinity,
+	qs: IDataObject = {},
+): Promise<IDataObject[]> {
 	const items: IDataObject[] = [];
 	for (let offset = 0; items.length < wanted; ) {
 		const limit = Math.min(MAX_PAGE, wanted - items.length);
-		const page = await client.bulk<{ items?: IDataObject[]; hasMore?: boolean }>({ method: 'GET', path, qs: { ...qs, limit, offset } });
+		const page = await client.bulk<{ items?: IDataObject[]; hasMore?: boolean }>({
+			method: 'GET',
+			path,
+			qs: { ...qs, limit, offset },
+		});
 		const pageItems = page.items ?? [];
 		items.push(...pageItems);
 		offset += pageItems.length;

@@ -5,7 +5,11 @@ import { checkedUri } from '../../transport/uris';
 /** The two kinds of import definition the node works with, and where each lives in the Bulk API. */
 export const DEFINITION_KINDS = {
 	opportunity: { parent: '/opportunities', collection: 'imports', label: 'Opportunity Import' },
-	contactLink: { parent: '/opportunities/contacts', collection: 'imports', label: 'Opportunity Contact Link Import' },
+	contactLink: {
+		parent: '/opportunities/contacts',
+		collection: 'imports',
+		label: 'Opportunity Contact Link Import',
+	},
 } as const;
 
 export type DefinitionKind = keyof typeof DEFINITION_KINDS;
@@ -18,15 +22,27 @@ export function definitionKindProperty(show: IDisplayOptions['show']): INodeProp
 		noDataExpression: true,
 		displayOptions: { show },
 		options: [
-			{ name: 'Opportunity Contact Link Import', value: 'contactLink', description: 'Links opportunities to contacts or accounts' },
-			{ name: 'Opportunity Import', value: 'opportunity', description: 'Creates or updates opportunities' },
+			{
+				name: 'Opportunity Contact Link Import',
+				value: 'contactLink',
+				description: 'Links opportunities to contacts or accounts',
+			},
+			{
+				name: 'Opportunity Import',
+				value: 'opportunity',
+				description: 'Creates or updates opportunities',
+			},
 		],
 		default: 'opportunity',
 	};
 }
 
 /** A definition picker: from a searchable list, by ID, or by URI. */
-export function definitionLocator(name: string, displayName: string, show: IDisplayOptions['show']): INodeProperties {
+export function definitionLocator(
+	name: string,
+	displayName: string,
+	show: IDisplayOptions['show'],
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -46,7 +62,12 @@ export function definitionLocator(name: string, displayName: string, show: IDisp
 				name: 'id',
 				type: 'string',
 				placeholder: '18',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'Enter the numeric ID, e.g. 18' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\d+$', errorMessage: 'Enter the numeric ID, e.g. 18' },
+					},
+				],
 			},
 			{
 				displayName: 'By URI',
@@ -76,7 +97,12 @@ export function definitionKindOf(resource: unknown, definitionType: unknown): De
 }
 
 /** The checked URI of the definition a locator parameter names, for one item. */
-export function definitionUriOf(context: IExecuteFunctions, name: string, itemIndex: number, kind: DefinitionKind): string {
+export function definitionUriOf(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	kind: DefinitionKind,
+): string {
 	const id = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as string;
 	const { parent, collection } = DEFINITION_KINDS[kind];
 	return checkedUri(context.getNode(), id, collection, parent);
@@ -107,6 +133,7 @@ export function returnAllProperties(show: IDisplayOptions['show']): INodePropert
 
 /** How many results the Return All / Limit pair asks for (Infinity for all). */
 export function wantedCount(context: IExecuteFunctions, itemIndex: number): number {
-	return context.getNodeParameter('returnAll', itemIndex, false) ? Infinity : (context.getNodeParameter('limit', itemIndex, 50) as number);
+	return context.getNodeParameter('returnAll', itemIndex, false)
+		? Infinity
+		: (context.getNodeParameter('limit', itemIndex, 50) as number);
 }
-

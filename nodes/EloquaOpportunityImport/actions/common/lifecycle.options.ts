@@ -67,7 +67,8 @@ export function lifecycleOptions(createdOnly = false): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 0.01, maxValue: MAX_UPLOAD_MEGABYTES, numberPrecision: 2 },
 			default: 24,
-			description: 'Most data in one upload request (1 MB = 1,000,000 bytes). Eloqua refuses uploads over 32 MB.',
+			description:
+				'Most data in one upload request (1 MB = 1,000,000 bytes). Eloqua refuses uploads over 32 MB.',
 		},
 		{
 			displayName: 'Max Wait (Minutes)',
@@ -98,7 +99,8 @@ export function lifecycleOptions(createdOnly = false): INodeProperties[] {
 			name: 'validateOnly',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to check every item and report it as valid or invalid without sending anything',
+			description:
+				'Whether to check every item and report it as valid or invalid without sending anything',
 		},
 	];
 }
@@ -109,18 +111,28 @@ export function sortedOptions(options: INodeProperties[]): INodeProperties[] {
 }
 
 /** The life-cycle settings from the node's Options (and Wait for Sync), with the documented defaults. */
-export function readLifecycleSettings(context: IExecuteFunctions, options: IDataObject): LifecycleSettings {
-	const number = (name: string, fallback: number) => (typeof options[name] === 'number' ? (options[name] as number) : fallback);
+export function readLifecycleSettings(
+	context: IExecuteFunctions,
+	options: IDataObject,
+): LifecycleSettings {
+	const number = (name: string, fallback: number) =>
+		typeof options[name] === 'number' ? (options[name] as number) : fallback;
 	return {
 		limits: {
 			maxRecords: Math.max(1, Math.floor(number('recordsPerUpload', 100000))),
-			maxBytes: Math.floor(Math.min(number('maxUploadMegabytes', 24), MAX_UPLOAD_MEGABYTES) * MEGABYTE),
+			maxBytes: Math.floor(
+				Math.min(number('maxUploadMegabytes', 24), MAX_UPLOAD_MEGABYTES) * MEGABYTE,
+			),
 		},
 		waitForSync: context.getNodeParameter('waitForSync', 0, true) as boolean,
-		poll: { intervalMs: number('pollIntervalSeconds', 2) * 1000, maxWaitMs: number('maxWaitMinutes', 30) * 60_000 },
+		poll: {
+			intervalMs: number('pollIntervalSeconds', 2) * 1000,
+			maxWaitMs: number('maxWaitMinutes', 30) * 60_000,
+		},
 		callbackUrl: (options.callbackUrl as string) || undefined,
 		deleteDefinitionAfterSync: options.deleteDefinitionAfterSync !== false,
-		autoDeleteDuration: typeof options.autoDeleteDuration === 'string' ? options.autoDeleteDuration : 'P1D',
+		autoDeleteDuration:
+			typeof options.autoDeleteDuration === 'string' ? options.autoDeleteDuration : 'P1D',
 		dataRetentionDuration: (options.dataRetentionDuration as string) || 'P7D',
 		validateOnly: options.validateOnly === true,
 	};

@@ -1,4 +1,9 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { DEFAULT_LINK_FIELD, type LinkEntity, type LinkSettings } from '../../import/linkage';
 
@@ -11,8 +16,16 @@ export function linkProperties(show: IDisplayOptions['show']): INodeProperties[]
 			type: 'options',
 			displayOptions: { show },
 			options: [
-				{ name: 'Account', value: 'Account', description: 'Link each opportunity to the account (company) that matches' },
-				{ name: 'Contact', value: 'Contact', description: 'Link each opportunity to the contact(s) that match' },
+				{
+					name: 'Account',
+					value: 'Account',
+					description: 'Link each opportunity to the account (company) that matches',
+				},
+				{
+					name: 'Contact',
+					value: 'Contact',
+					description: 'Link each opportunity to the contact(s) that match',
+				},
 			],
 			default: 'Contact',
 		},
@@ -20,7 +33,10 @@ export function linkProperties(show: IDisplayOptions['show']): INodeProperties[]
 			displayName: 'Contact Field Name or ID',
 			name: 'contactField',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getContactFields', loadOptionsDependsOn: ['authentication'] },
+			typeOptions: {
+				loadOptionsMethod: 'getContactFields',
+				loadOptionsDependsOn: ['authentication'],
+			},
 			displayOptions: { show: { ...show, linkTo: ['Contact'] } },
 			default: 'C_EmailAddress',
 			description:
@@ -30,7 +46,10 @@ export function linkProperties(show: IDisplayOptions['show']): INodeProperties[]
 			displayName: 'Account Field Name or ID',
 			name: 'accountField',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getAccountFields', loadOptionsDependsOn: ['authentication'] },
+			typeOptions: {
+				loadOptionsMethod: 'getAccountFields',
+				loadOptionsDependsOn: ['authentication'],
+			},
 			displayOptions: { show: { ...show, linkTo: ['Account'] } },
 			default: 'M_CompanyName',
 			description:
@@ -59,7 +78,8 @@ export function linkProperties(show: IDisplayOptions['show']): INodeProperties[]
 					name: 'linkAllMatches',
 					type: 'boolean',
 					default: true,
-					description: 'Whether to link every contact or account that matches, or none when several match',
+					description:
+						'Whether to link every contact or account that matches, or none when several match',
 				},
 				{
 					displayName: 'Opportunity ID Is Case-Sensitive',
@@ -79,8 +99,15 @@ export function linkProperties(show: IDisplayOptions['show']): INodeProperties[]
 }
 
 export function readLinkSettings(context: IExecuteFunctions): LinkSettings {
-	const entity = (context.getNodeParameter('linkTo', 0, 'Contact') as LinkEntity) === 'Account' ? 'Account' : 'Contact';
-	const field = context.getNodeParameter(entity === 'Account' ? 'accountField' : 'contactField', 0, DEFAULT_LINK_FIELD[entity]) as string;
+	const entity =
+		(context.getNodeParameter('linkTo', 0, 'Contact') as LinkEntity) === 'Account'
+			? 'Account'
+			: 'Contact';
+	const field = context.getNodeParameter(
+		entity === 'Account' ? 'accountField' : 'contactField',
+		0,
+		DEFAULT_LINK_FIELD[entity],
+	) as string;
 	const options = context.getNodeParameter('linkOptions', 0, {}) as IDataObject;
 	return {
 		entity,

@@ -31,11 +31,17 @@ export async function forEachItem(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await run(itemIndex);
-			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem: { item: itemIndex } });
+			for (const json of Array.isArray(result) ? result : [result])
+				output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (!context.continueOnFail()) throw forItem(context, error as Error, itemIndex);
 			const { message, description, httpCode } = error as NodeApiError;
-			const result = failed(itemIndex, { status: 'failed', httpStatus: Number(httpCode) || null }, `Item ${itemIndex}: ${message}`, description ?? undefined);
+			const result = failed(
+				itemIndex,
+				{ status: 'failed', httpStatus: Number(httpCode) || null },
+				`Item ${itemIndex}: ${message}`,
+				description ?? undefined,
+			);
 			output.push({ json: failureJson(result), pairedItem: { item: itemIndex } });
 		}
 	}

@@ -1,17 +1,28 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { definitionBody, createDefinition } from '../../import/definition';
 import { linkDefinitionBody, type LinkSettings } from '../../import/linkage';
 import { EloquaClient } from '../../transport/client';
 import { DEFINITION_KINDS, definitionKindOf } from '../common/definition.properties';
-import { lifecycleOptions, readLifecycleSettings, sortedOptions } from '../common/lifecycle.options';
+import {
+	lifecycleOptions,
+	readLifecycleSettings,
+	sortedOptions,
+} from '../common/lifecycle.options';
 import { linkProperties, readLinkSettings } from '../common/link.properties';
 import { forEachItem } from '../common/perItem';
 
 const show = { resource: ['importDefinition'], operation: ['create'] };
 const opportunityOnly = { ...show, definitionType: ['opportunity'] };
 
-const settingsOptions = lifecycleOptions().filter((o) => ['autoDeleteDuration', 'dataRetentionDuration'].includes(o.name));
+const settingsOptions = lifecycleOptions().filter((o) =>
+	['autoDeleteDuration', 'dataRetentionDuration'].includes(o.name),
+);
 
 export const description: INodeProperties[] = [
 	{
@@ -37,14 +48,25 @@ export const description: INodeProperties[] = [
 				displayName: 'Column',
 				name: 'column',
 				values: [
-					{ displayName: 'Column Name', name: 'name', type: 'string', default: '', placeholder: 'OpportunityID', description: 'The key of this column in uploaded rows' },
+					{
+						displayName: 'Column Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'OpportunityID',
+						description: 'The key of this column in uploaded rows',
+					},
 					{
 						displayName: 'Eloqua Field Name or ID',
 						name: 'statement',
 						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getOpportunityStatements', loadOptionsDependsOn: ['authentication'] },
+						typeOptions: {
+							loadOptionsMethod: 'getOpportunityStatements',
+							loadOptionsDependsOn: ['authentication'],
+						},
 						default: '',
-						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 					},
 				],
 			},
@@ -58,7 +80,9 @@ export const description: INodeProperties[] = [
 		default: 'OpportunityID',
 		description: 'The column Eloqua matches existing opportunities on',
 	},
-	...linkProperties({ ...show, definitionType: ['contactLink'] }).filter((p) => p.name !== 'linkValue'),
+	...linkProperties({ ...show, definitionType: ['contactLink'] }).filter(
+		(p) => p.name !== 'linkValue',
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -68,7 +92,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: sortedOptions([
 			...settingsOptions,
-			{ displayName: 'Identifier Is Case-Sensitive', name: 'identifierCaseSensitive', type: 'boolean', default: false, displayOptions: { show: { '/definitionType': ['opportunity'] } } },
+			{
+				displayName: 'Identifier Is Case-Sensitive',
+				name: 'identifierCaseSensitive',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { '/definitionType': ['opportunity'] } },
+			},
 			{
 				displayName: 'Update Rule',
 				name: 'updateRule',
@@ -86,27 +116,51 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function opportunityBody(context: IExecuteFunctions, itemIndex: number, name: string, options: IDataObject): IDataObject {
-	const { column = [] } = context.getNodeParameter('definitionColumns', itemIndex, {}) as { column?: Array<{ name: string; statement: string }> };
-	const columns = column.map((c) => ({ name: c.name, statement: c.statement, displayName: c.name, required: false, kind: 'text' as const }));
+function opportunityBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	options: IDataObject,
+): IDataObject {
+	const { column = [] } = context.getNodeParameter('definitionColumns', itemIndex, {}) as {
+		column?: Array<{ name: string; statement: string }>;
+	};
+	const columns = column.map((c) => ({
+		name: c.name,
+		statement: c.statement,
+		displayName: c.name,
+		required: false,
+		kind: 'text' as const,
+	}));
 	const settings = readLifecycleSettings(context, options);
-	return definitionBody(name, columns, context.getNodeParameter('identifierColumn', itemIndex, 'OpportunityID') as string, {
-		identifierCaseSensitive: options.identifierCaseSensitive === true,
-		updateRule: (options.updateRule as string) ?? 'always',
-		dataRetentionDuration: settings.dataRetentionDuration,
-		autoDeleteDuration: settings.autoDeleteDuration,
-	});
+	return definitionBody(
+		name,
+		columns,
+		context.getNodeParameter('identifierColumn', itemIndex, 'OpportunityID') as string,
+		{
+			identifierCaseSensitive: options.identifierCaseSensitive === true,
+			updateRule: (options.updateRule as string) ?? 'always',
+			dataRetentionDuration: settings.dataRetentionDuration,
+			autoDeleteDuration: settings.autoDeleteDuration,
+		},
+	);
 }
 
 /** Creates a definition per item; Eloqua checks the fields and answers 400 with the problems listed. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const client = EloquaClient.forNode(this);
 	return await forEachItem(this, async (i) => {
-		const kind = definitionKindOf('importDefinition', this.getNodeParameter('definitionType', i, 'opportunity'));
+		const kind = definitionKindOf(
+			'importDefinition',
+			this.getNodeParameter('definitionType', i, 'opportunity'),
+		);
 		const name = this.getNodeParameter('name', i) as string;
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
-		const link: LinkSettings | undefined = kind === 'contactLink' ? readLinkSettings(this) : undefined;
-		const body = link ? linkDefinitionBody(this.getNode(), name, link, readLifecycleSettings(this, options)) : opportunityBody(this, i, name, options);
+		const link: LinkSettings | undefined =
+			kind === 'contactLink' ? readLinkSettings(this) : undefined;
+		const body = link
+			? linkDefinitionBody(this.getNode(), name, link, readLifecycleSettings(this, options))
+			: opportunityBody(this, i, name, options);
 		return await createDefinition(client, DEFINITION_KINDS[kind].parent, body);
 	});
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { deleteDefinition, getDefinition } from '../../import/definition';
 import { EloquaClient } from '../../transport/client';
@@ -20,10 +25,15 @@ const resource = ['importDefinition'];
 const ops = (...operation: string[]) => ({ resource, operation });
 
 const kindOf = (context: IExecuteFunctions, itemIndex: number): DefinitionKind =>
-	definitionKindOf('importDefinition', context.getNodeParameter('definitionType', itemIndex, 'opportunity'));
+	definitionKindOf(
+		'importDefinition',
+		context.getNodeParameter('definitionType', itemIndex, 'opportunity'),
+	);
 
 /** Runs `action` per item with the client and the chosen definition's URI. */
-function onDefinition(action: (client: EloquaClient, uri: string, kind: DefinitionKind) => Promise<IDataObject>) {
+function onDefinition(
+	action: (client: EloquaClient, uri: string, kind: DefinitionKind) => Promise<IDataObject>,
+) {
 	return {
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			const client = EloquaClient.forNode(this);
@@ -37,7 +47,9 @@ function onDefinition(action: (client: EloquaClient, uri: string, kind: Definiti
 
 export const operations = {
 	create,
-	get: onDefinition(async (client, uri, kind) => await getDefinition(client, uri, DEFINITION_KINDS[kind].parent)),
+	get: onDefinition(
+		async (client, uri, kind) => await getDefinition(client, uri, DEFINITION_KINDS[kind].parent),
+	),
 	delete: onDefinition(async (client, uri) => {
 		await deleteDefinition(client, uri);
 		return { uri, deleted: true };
@@ -65,11 +77,36 @@ export const importDefinitionDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource } },
 		options: [
-			{ name: 'Clear Staged Data', value: 'clearStagedData', description: 'Delete rows uploaded but not synced yet', action: 'Clear staged data of an import definition' },
-			{ name: 'Create', value: 'create', description: 'Create an import definition', action: 'Create an import definition' },
-			{ name: 'Delete', value: 'delete', description: 'Delete an import definition', action: 'Delete an import definition' },
-			{ name: 'Get', value: 'get', description: 'Get an import definition', action: 'Get an import definition' },
-			{ name: 'Get Many', value: 'getMany', description: 'List import definitions', action: 'Get many import definitions' },
+			{
+				name: 'Clear Staged Data',
+				value: 'clearStagedData',
+				description: 'Delete rows uploaded but not synced yet',
+				action: 'Clear staged data of an import definition',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create an import definition',
+				action: 'Create an import definition',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete an import definition',
+				action: 'Delete an import definition',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an import definition',
+				action: 'Get an import definition',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List import definitions',
+				action: 'Get many import definitions',
+			},
 		],
 		default: 'getMany',
 	},

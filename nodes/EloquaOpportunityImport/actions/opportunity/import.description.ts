@@ -19,7 +19,8 @@ const importOptions: INodeProperties[] = [
 			{ name: 'ISO 8601 (UTC)', value: 'iso', description: 'Like 2024-05-01T13:15:00.000Z' },
 		],
 		default: 'asGiven',
-		description: "How date columns are sent. Times without an offset are read in the workflow's time zone.",
+		description:
+			"How date columns are sent. Times without an offset are read in the workflow's time zone.",
 	},
 	{
 		displayName: 'Identifier Column',
@@ -28,7 +29,8 @@ const importOptions: INodeProperties[] = [
 		...newDefinitionOnly,
 		default: '',
 		placeholder: 'OpportunityID',
-		description: 'The column Eloqua matches existing opportunities on. Empty: the column mapped to the opportunity ID.',
+		description:
+			'The column Eloqua matches existing opportunities on. Empty: the column mapped to the opportunity ID.',
 	},
 	{
 		displayName: 'Identifier Is Case-Sensitive',
@@ -65,7 +67,8 @@ export const importProperties: INodeProperties[] = [
 			{
 				name: 'Create One for This Run',
 				value: 'create',
-				description: 'The node creates a definition from the mapped columns and deletes it after the sync',
+				description:
+					'The node creates a definition from the mapped columns and deletes it after the sync',
 			},
 			{
 				name: 'Use an Existing Definition',
@@ -75,7 +78,10 @@ export const importProperties: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	definitionLocator('importDefinitionId', 'Existing Definition', { ...show, definitionMode: ['existing'] }),
+	definitionLocator('importDefinitionId', 'Existing Definition', {
+		...show,
+		definitionMode: ['existing'],
+	}),
 	{
 		displayName: 'Columns',
 		name: 'columns',

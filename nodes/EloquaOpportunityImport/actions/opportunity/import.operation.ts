@@ -7,7 +7,12 @@ import {
 
 import { finishRun, succeeded } from '../../../shared/results';
 import { OPPORTUNITY_ID_STATEMENT, STANDARD_COLUMNS, type Column } from '../../import/columns';
-import { definitionBody, definitionName, getDefinition, OPPORTUNITY_IMPORTS } from '../../import/definition';
+import {
+	definitionBody,
+	definitionName,
+	getDefinition,
+	OPPORTUNITY_IMPORTS,
+} from '../../import/definition';
 import { columnsForNewDefinition, columnsOfDefinition } from '../../import/fields';
 import { checkItems, mappedValues, usedColumns, type MappingMode } from '../../import/items';
 import type { StagingRow } from '../../import/lifecycle';
@@ -40,12 +45,18 @@ interface Target {
 	identifierCaseSensitive: boolean;
 }
 
-function configError(context: IExecuteFunctions, message: string, description: string): NodeOperationError {
+function configError(
+	context: IExecuteFunctions,
+	message: string,
+	description: string,
+): NodeOperationError {
 	return new NodeOperationError(context.getNode(), message, { description });
 }
 
 function mappedColumnNames(context: IExecuteFunctions): string[] {
-	const columns = context.getNode().parameters.columns as { value?: IDataObject | null } | undefined;
+	const columns = context.getNode().parameters.columns as
+		| { value?: IDataObject | null }
+		| undefined;
 	return Object.keys(columns?.value ?? {});
 }
 
@@ -54,9 +65,14 @@ async function existingTarget(context: IExecuteFunctions, client: EloquaClient):
 	const definition = await getDefinition(client, uri, OPPORTUNITY_IMPORTS.parent);
 	const columns = await columnsOfDefinition(client, definition);
 	const identifierColumn =
-		definition.identifierFieldName ?? columns.find((c) => c.statement === OPPORTUNITY_ID_STATEMENT)?.name;
+		definition.identifierFieldName ??
+		columns.find((c) => c.statement === OPPORTUNITY_ID_STATEMENT)?.name;
 	if (!identifierColumn) {
-		throw configError(context, `Definition ${uri} has no identifier column`, 'Map a column to {{Opportunity.Id}} in the definition, or let the node create one.');
+		throw configError(
+			context,
+			`Definition ${uri} has no identifier column`,
+			'Map a column to {{Opportunity.Id}} in the definition, or let the node create one.',
+		);
 	}
 	return {
 		columns,
@@ -66,35 +82,66 @@ async function existingTarget(context: IExecuteFunctions, client: EloquaClient):
 	};
 }
 
-async function newTarget(context: IExecuteFunctions, client: EloquaClient, mode: MappingMode, options: ImportOptions): Promise<Target> {
+async function newTarget(
+	context: IExecuteFunctions,
+	client: EloquaClient,
+	mode: MappingMode,
+	options: ImportOptions,
+): Promise<Target> {
 	const mapped = mappedColumnNames(context);
 	const standardNames = new Set(STANDARD_COLUMNS.map((c) => c.name));
-	const needsInstanceFields = mode === 'autoMapInputData' || mapped.some((name) => !standardNames.has(name));
+	const needsInstanceFields =
+		mode === 'autoMapInputData' || mapped.some((name) => !standardNames.has(name));
 	let columns = needsInstanceFields ? await columnsForNewDefinition(client) : STANDARD_COLUMNS;
 	if (mode === 'defineBelow') {
 		const unknown = mapped.filter((name) => !columns.some((c) => c.name === name));
 		if (unknown.length) {
-			throw configError(context, `Unknown column ${unknown.join(', ')}`, 'These are not opportunity fields of this Eloqua instance. Reload the columns and map them again.');
+			throw configError(
+				context,
+				`Unknown column ${unknown.join(', ')}`,
+				'These are not opportunity fields of this Eloqua instance. Reload the columns and map them again.',
+			);
 		}
-		const missing = columns.filter((c) => c.required && !mapped.includes(c.name)).map((c) => c.name);
+		const missing = columns
+			.filter((c) => c.required && !mapped.includes(c.name))
+			.map((c) => c.name);
 		if (missing.length) {
-			throw configError(context, `Map the required columns: ${missing.join(', ')}`, 'Eloqua needs the opportunity ID, name, stage and amount in every import.');
+			throw configError(
+				context,
+				`Map the required columns: ${missing.join(', ')}`,
+				'Eloqua needs the opportunity ID, name, stage and amount in every import.',
+			);
 		}
 		columns = columns.filter((c) => mapped.includes(c.name));
 	}
 	const identifierColumn = options.identifierColumn.trim() || 'OpportunityID';
 	if (!columns.some((c) => c.name === identifierColumn)) {
-		throw configError(context, `The identifier column "${identifierColumn}" is not mapped`, 'Map it, or pick a mapped column as "Identifier Column" in Options.');
+		throw configError(
+			context,
+			`The identifier column "${identifierColumn}" is not mapped`,
+			'Map it, or pick a mapped column as "Identifier Column" in Options.',
+		);
 	}
 	return { columns, identifierColumn, identifierCaseSensitive: options.identifierCaseSensitive };
 }
 
 /** The definition to upload into: the existing one, or the body of one created from the columns the rows use. */
-function definitionFor(context: IExecuteFunctions, target: Target, rules: RowRules, rows: StagingRow[], options: ImportOptions, settings: LifecycleSettings): ImportJob['definition'] {
+function definitionFor(
+	context: IExecuteFunctions,
+	target: Target,
+	rules: RowRules,
+	rows: StagingRow[],
+	options: ImportOptions,
+	settings: LifecycleSettings,
+): ImportJob['definition'] {
 	if (target.definitionUri) return { uri: target.definitionUri };
 	const columns = usedColumns(rules, rows);
 	if (columns.length > MAX_COLUMNS) {
-		throw configError(context, `${columns.length} columns are mapped; Eloqua allows ${MAX_COLUMNS} per import`, 'Map fewer columns.');
+		throw configError(
+			context,
+			`${columns.length} columns are mapped; Eloqua allows ${MAX_COLUMNS} per import`,
+			'Map fewer columns.',
+		);
 	}
 	const name = definitionName(context.getWorkflow().name ?? 'workflow', context.getExecutionId());
 	const body = definitionBody(name, columns, target.identifierColumn, {
@@ -120,9 +167,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const mode = this.getNodeParameter('columns.mappingMode', 0, 'defineBelow') as MappingMode;
 	const creating = this.getNodeParameter('definitionMode', 0, 'create') === 'create';
 	const client = EloquaClient.forNode(this);
-	const target = creating ? await newTarget(this, client, mode, options) : await existingTarget(this, client);
+	const target = creating
+		? await newTarget(this, client, mode, options)
+		: await existingTarget(this, client);
 
-	const rules: RowRules = { columns: target.columns, zone: this.getTimezone(), dateHandling: options.dateFormat };
+	const rules: RowRules = {
+		columns: target.columns,
+		zone: this.getTimezone(),
+		dateHandling: options.dateFormat,
+	};
 	const toRow = rowBuilder(rules);
 	const { valid, invalid } = checkItems(
 		items.map((_, i) => i),
@@ -136,7 +189,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		},
 	);
 	if (settings.validateOnly || valid.length === 0) {
-		const checked = valid.map(({ itemIndex, identifier, values }) => succeeded(itemIndex, { status: 'valid', opportunityId: identifier, row: toRow(values) }));
+		const checked = valid.map(({ itemIndex, identifier, values }) =>
+			succeeded(itemIndex, { status: 'valid', opportunityId: identifier, row: toRow(values) }),
+		);
 		return finishRun(this, [...checked, ...invalid], settings.validateOnly ? 'valid' : 'imported');
 	}
 
@@ -151,9 +206,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		definition: definitionFor(this, target, rules, valid, options, settings),
 	});
 	let results = outcomes.map((outcome) =>
-		outcomeToResult(outcome, 'imported', target.identifierColumn, { opportunityId: outcome.identifier, importDefinitionUri: definitionUri }),
+		outcomeToResult(outcome, 'imported', target.identifierColumn, {
+			opportunityId: outcome.identifier,
+			importDefinitionUri: definitionUri,
+		}),
 	);
 	if (linking) results = await linkImported(this, client, settings, results);
-	const invalidWithUri = invalid.map((result) => ({ ...result, fields: { ...result.fields, importDefinitionUri: definitionUri } }));
+	const invalidWithUri = invalid.map((result) => ({
+		...result,
+		fields: { ...result.fields, importDefinitionUri: definitionUri },
+	}));
 	return finishRun(this, [...results, ...invalidWithUri], 'imported');
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readRejects } from '../../import/rejects';
 import { readSyncLog, startSync, waitForSync } from '../../import/sync';
@@ -19,7 +24,14 @@ const resource = ['sync'];
 const ops = (...operation: string[]) => ({ resource, operation });
 
 /** Runs `action` per item with the client and the sync URI the item names. */
-function onSync(action: (context: IExecuteFunctions, client: EloquaClient, uri: string, itemIndex: number) => Promise<IDataObject | IDataObject[]>) {
+function onSync(
+	action: (
+		context: IExecuteFunctions,
+		client: EloquaClient,
+		uri: string,
+		itemIndex: number,
+	) => Promise<IDataObject | IDataObject[]>,
+) {
 	return {
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			const client = EloquaClient.forNode(this);
@@ -31,7 +43,12 @@ function onSync(action: (context: IExecuteFunctions, client: EloquaClient, uri: 
 	};
 }
 
-async function getSync(context: IExecuteFunctions, client: EloquaClient, uri: string, itemIndex: number): Promise<IDataObject> {
+async function getSync(
+	context: IExecuteFunctions,
+	client: EloquaClient,
+	uri: string,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (!options.waitForCompletion) return await client.bulk({ method: 'GET', path: uri });
 	const state = await waitForSync(client, uri, {
@@ -43,7 +60,9 @@ async function getSync(context: IExecuteFunctions, client: EloquaClient, uri: st
 
 export const operations = {
 	get: onSync(getSync),
-	getLogs: onSync(async (_context, client, uri) => (await readSyncLog(client, uri)) as unknown as IDataObject[]),
+	getLogs: onSync(
+		async (_context, client, uri) => (await readSyncLog(client, uri)) as unknown as IDataObject[],
+	),
 	getRejects: onSync(async (context, client, uri, i) =>
 		(await readRejects(client, uri, wantedCount(context, i))).map((reject) => ({
 			...reject,
@@ -55,9 +74,13 @@ export const operations = {
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			const client = EloquaClient.forNode(this);
 			return await forEachItem(this, async (i) => {
-				const kind = definitionKindOf('sync', this.getNodeParameter('definitionType', i, 'opportunity'));
+				const kind = definitionKindOf(
+					'sync',
+					this.getNodeParameter('definitionType', i, 'opportunity'),
+				);
 				const definitionUri = definitionUriOf(this, 'definitionId', i, kind);
-				const callbackUrl = (this.getNodeParameter('options.callbackUrl', i, '') as string) || undefined;
+				const callbackUrl =
+					(this.getNodeParameter('options.callbackUrl', i, '') as string) || undefined;
 				const sync = await startSync(client, definitionUri, callbackUrl);
 				return { uri: sync.uri, status: sync.status, syncedInstanceUri: definitionUri };
 			});
@@ -73,10 +96,30 @@ export const syncDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource } },
 		options: [
-			{ name: 'Get Logs', value: 'getLogs', description: "Get a sync's log: counts per Eloqua code", action: 'Get the logs of a sync' },
-			{ name: 'Get Rejects', value: 'getRejects', description: 'Get the rows a sync rejected, with the reasons', action: 'Get the rejects of a sync' },
-			{ name: 'Get Status', value: 'get', description: "Get a sync's status, optionally waiting until it ends", action: 'Get the status of a sync' },
-			{ name: 'Start', value: 'start', description: 'Start processing the rows staged on a definition', action: 'Start a sync' },
+			{
+				name: 'Get Logs',
+				value: 'getLogs',
+				description: "Get a sync's log: counts per Eloqua code",
+				action: 'Get the logs of a sync',
+			},
+			{
+				name: 'Get Rejects',
+				value: 'getRejects',
+				description: 'Get the rows a sync rejected, with the reasons',
+				action: 'Get the rejects of a sync',
+			},
+			{
+				name: 'Get Status',
+				value: 'get',
+				description: "Get a sync's status, optionally waiting until it ends",
+				action: 'Get the status of a sync',
+			},
+			{
+				name: 'Start',
+				value: 'start',
+				description: 'Start processing the rows staged on a definition',
+				action: 'Start a sync',
+			},
 		],
 		default: 'get',
 	},
@@ -88,7 +131,8 @@ export const syncDescription: INodeProperties[] = [
 		displayOptions: { show: ops('get', 'getLogs', 'getRejects') },
 		default: '',
 		placeholder: '={{ $json.syncUri }}',
-		description: 'The sync to read, e.g. /syncs/456 (or just 456), as an import reports it in syncUri',
+		description:
+			'The sync to read, e.g. /syncs/456 (or just 456), as an import reports it in syncUri',
 	},
 	{ ...definitionKindProperty(ops('start')) },
 	definitionLocator('definitionId', 'Definition', ops('start')),
@@ -101,9 +145,30 @@ export const syncDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: ops('get') },
 		options: [
-			{ displayName: 'Max Wait (Minutes)', name: 'maxWaitMinutes', type: 'number', typeOptions: { minValue: 0 }, default: 30, displayOptions: { show: { waitForCompletion: [true] } } },
-			{ displayName: 'Poll Interval (Seconds)', name: 'pollIntervalSeconds', type: 'number', typeOptions: { minValue: 0.01, numberPrecision: 2 }, default: 2, displayOptions: { show: { waitForCompletion: [true] } } },
-			{ displayName: 'Wait for Completion', name: 'waitForCompletion', type: 'boolean', default: false, description: 'Whether to poll until the sync ends (success, warning or error) or the maximum wait passes' },
+			{
+				displayName: 'Max Wait (Minutes)',
+				name: 'maxWaitMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 30,
+				displayOptions: { show: { waitForCompletion: [true] } },
+			},
+			{
+				displayName: 'Poll Interval (Seconds)',
+				name: 'pollIntervalSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0.01, numberPrecision: 2 },
+				default: 2,
+				displayOptions: { show: { waitForCompletion: [true] } },
+			},
+			{
+				displayName: 'Wait for Completion',
+				name: 'waitForCompletion',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to poll until the sync ends (success, warning or error) or the maximum wait passes',
+			},
 		],
 	},
 	{
@@ -113,6 +178,14 @@ export const syncDescription: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: ops('start') },
-		options: [{ displayName: 'Callback URL', name: 'callbackUrl', type: 'string', default: '', description: 'Eloqua calls this URL when the sync ends' }],
+		options: [
+			{
+				displayName: 'Callback URL',
+				name: 'callbackUrl',
+				type: 'string',
+				default: '',
+				description: 'Eloqua calls this URL when the sync ends',
+			},
+		],
 	},
 ];
