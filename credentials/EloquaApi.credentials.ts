@@ -11,7 +11,10 @@ export class EloquaApi implements ICredentialType {
 
 	displayName = 'Eloqua API';
 
-	icon: Icon = { light: 'file:eloqua.svg', dark: 'file:eloqua.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/EloquaOpportunityImport/eloqua.svg',
+		dark: 'file:../nodes/EloquaOpportunityImport/eloqua.dark.svg',
+	};
 
 	documentationUrl =
 		'https://docs.oracle.com/en/cloud/saas/marketing/eloqua-develop/Developers/GettingStarted/Authentication/basic-authentication.htm';

@@ -7,7 +7,10 @@ export class EloquaOAuth2Api implements ICredentialType {
 
 	displayName = 'Eloqua OAuth2 API';
 
-	icon: Icon = { light: 'file:eloqua.svg', dark: 'file:eloqua.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/EloquaOpportunityImport/eloqua.svg',
+		dark: 'file:../nodes/EloquaOpportunityImport/eloqua.dark.svg',
+	};
 
 	documentationUrl =
 		'https://docs.oracle.com/en/cloud/saas/marketing/eloqua-develop/Developers/GettingStarted/Authentication/authenticate-using-oauth.htm';

@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-const trimSlash = (url: unknown) => String(url ?? '').replace(/\/+$/, '');
+import { trimSlash } from '../nodes/shared/transport/url';
 
 const statusOf = (error: unknown) =>
 	(error as { response?: { status?: number } })?.response?.status;
@@ -93,7 +93,10 @@ export class RulerApi implements ICredentialType {
 
 	displayName = 'Ruler Analytics API';
 
-	icon: Icon = { light: 'file:ruler.svg', dark: 'file:ruler.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/RulerOpportunityUpload/ruler.svg',
+		dark: 'file:../nodes/RulerOpportunityUpload/ruler.dark.svg',
+	};
 
 	documentationUrl = 'https://rulerapi.com/post-get-access-token';
 

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { properties } from './description';
-import { runAllItems } from '../shared/results';
+import { runAllItems } from '../shared/items/results';
 import { execute } from './upload';
 
 export class RulerOpportunityUpload implements INodeType {

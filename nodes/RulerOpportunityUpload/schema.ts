@@ -1,8 +1,8 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 
-import { formatDate, parseDate, type ParsedDate } from '../shared/dates';
-import { preview, toText, ValueProblem } from '../shared/values';
+import { formatDate, parseDate, type ParsedDate } from '../shared/values/dates';
+import { preview, toText, ValueProblem } from '../shared/values/text';
 import { IDENTIFIER_KEYS } from './description';
 
 export type IdentifierKey = (typeof IDENTIFIER_KEYS)[number];

@@ -1,15 +1,20 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { bodyText, explainFailure, type StatusExplanations } from '../shared/describe';
-import { RequestGate } from '../shared/gate';
-import { headerValue, isRetryableNetworkCode, sendOnce, type HttpResult } from '../shared/http';
+import { bodyText, explainFailure, type StatusExplanations } from '../shared/transport/explain';
+import { RequestGate } from '../shared/transport/gate';
+import {
+	headerValue,
+	isRetryableNetworkCode,
+	sendOnce,
+	type HttpResult,
+} from '../shared/transport/http';
 import {
 	parseRetryAfter,
 	withRetries,
 	type RetryDecision,
 	type RetryOutcome,
 	type RetryPolicy,
-} from '../shared/retry';
+} from '../shared/transport/retry';
 
 export const CREDENTIAL_TYPE = 'rulerApi';
 

@@ -6,12 +6,12 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { redactBody } from '../shared/describe';
-import { preview } from '../shared/values';
-import { RequestGate } from '../shared/gate';
-import { runPool } from '../shared/pool';
-import { failed, finishRun, succeeded, type ItemResult } from '../shared/results';
-import type { RetryPolicy } from '../shared/retry';
+import { redactBody } from '../shared/transport/explain';
+import { preview } from '../shared/values/text';
+import { RequestGate } from '../shared/transport/gate';
+import { runPool } from '../shared/transport/pool';
+import { failed, finishRun, succeeded, type ItemResult } from '../shared/items/results';
+import type { RetryPolicy } from '../shared/transport/retry';
 import { opportunityBody } from './body';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './description';
 import { isInvalid, itemLabel, itemsChecker, type CheckedItem, type ItemCheck } from './items';

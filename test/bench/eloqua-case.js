@@ -10,7 +10,7 @@ const path = require('path');
 process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-'));
 process.env.N8N_LOG_LEVEL = 'silent';
 require('./ts-register');
-const { chunkJsonArray } = require('../../nodes/shared/chunking.ts');
+const { chunkJsonArray } = require('../../nodes/shared/values/chunking.ts');
 // Loaded before anything is measured: module loading and compiling are not the node's work.
 const { runEloqua, importParameters } = require('../harness/eloqua.ts');
 const { opportunityItems, jsonBytes } = require('./items');

@@ -5,7 +5,7 @@ import {
 	DEFAULT_LOGIN_URL,
 	loginUrlOf,
 } from '../../nodes/EloquaOpportunityImport/transport/baseUrl';
-import type { HttpResult } from '../../nodes/shared/http';
+import type { HttpResult } from '../../nodes/shared/transport/http';
 
 const node = {
 	name: 'Eloqua',

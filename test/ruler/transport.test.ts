@@ -1,4 +1,4 @@
-import type { HttpResult } from '../../nodes/shared/http';
+import type { HttpResult } from '../../nodes/shared/transport/http';
 import { decideRetry, endpointsOf, uploadUrl } from '../../nodes/RulerOpportunityUpload/transport';
 
 const url = 'https://rest.rulerapi.com/v1/1/opportunity/upload';

@@ -1,5 +1,5 @@
-import { bodyText, explainFailure, redact } from '../../nodes/shared/describe';
-import { resultFromError } from '../../nodes/shared/http';
+import { bodyText, explainFailure, redact } from '../../nodes/shared/transport/explain';
+import { resultFromError } from '../../nodes/shared/transport/http';
 
 describe('bodyText', () => {
 	it('lists Eloqua failures field by field', () => {

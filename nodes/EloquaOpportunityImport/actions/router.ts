@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { runAllItems } from '../../shared/results';
+import { runAllItems } from '../../shared/items/results';
 
 import { operations as importDefinition } from './importDefinition';
 import { operations as opportunity } from './opportunity';

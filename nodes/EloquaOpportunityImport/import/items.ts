@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { failed, type ItemResult } from '../../shared/results';
-import { preview } from '../../shared/values';
+import { failed, type ItemResult } from '../../shared/items/results';
+import { preview } from '../../shared/values/text';
 import type { Column } from './columns';
 import type { StagingRow } from './lifecycle';
 import { keyOf, type RowKey } from './rejects';

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import { chunkJsonArray, type Chunk, type ChunkLimits } from '../../shared/chunking';
+import { chunkJsonArray, type Chunk, type ChunkLimits } from '../../shared/values/chunking';
 import type { EloquaClient } from '../transport/client';
 import { ELQ_CODES } from '../transport/errors';
 import {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { failed, succeeded, type ItemResult } from '../../shared/results';
+import { failed, succeeded, type ItemResult } from '../../shared/items/results';
 import { itemLabel } from './items';
 import type { Problem, RowOutcome } from './lifecycle';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ChunkLimits } from '../../shared/chunking';
+import type { ChunkLimits } from '../../shared/values/chunking';
 import type { EloquaClient } from '../transport/client';
 import { createDefinition, deleteDefinition } from './definition';
 import { stageAndSync, type RowOutcome, type StagingRow } from './lifecycle';

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
-import { formatDate, isDateText, parseDate, type DateOutputFormat } from '../../shared/dates';
-import { preview, toText, ValueProblem } from '../../shared/values';
+import {
+	formatDate,
+	isDateText,
+	parseDate,
+	type DateOutputFormat,
+} from '../../shared/values/dates';
+import { preview, toText, ValueProblem } from '../../shared/values/text';
 import type { Column, ValueKind } from './columns';
 
 export type DateHandling = 'asGiven' | DateOutputFormat;

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import { pause } from '../../shared/cancellation';
+import { pause } from '../../shared/transport/cancellation';
 import type { EloquaClient } from '../transport/client';
 import { readPages } from '../transport/paging';
 import { checkedUri } from '../transport/uris';

@@ -1,7 +1,7 @@
 import { NodeApiError, type INode } from 'n8n-workflow';
 
-import { bodyText } from '../../shared/describe';
-import type { HttpResult } from '../../shared/http';
+import { bodyText } from '../../shared/transport/explain';
+import type { HttpResult } from '../../shared/transport/http';
 
 export const DEFAULT_LOGIN_URL = 'https://login.eloqua.com';
 

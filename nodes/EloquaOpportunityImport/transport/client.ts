@@ -6,20 +6,20 @@ import {
 	type INode,
 } from 'n8n-workflow';
 
-import { explainFailure } from '../../shared/describe';
+import { explainFailure } from '../../shared/transport/explain';
 import {
 	headerValue,
 	isRetryableNetworkCode,
 	sendOnce,
 	type ApiContext,
 	type HttpResult,
-} from '../../shared/http';
+} from '../../shared/transport/http';
 import {
 	parseRetryAfter,
 	withRetries,
 	type RetryDecision,
 	type RetryPolicy,
-} from '../../shared/retry';
+} from '../../shared/transport/retry';
 import { baseUrlFromIdAnswer, loginUrlOf } from './baseUrl';
 import { ELOQUA_STATUS } from './errors';
 

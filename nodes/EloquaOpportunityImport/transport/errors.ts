@@ -1,4 +1,4 @@
-import type { StatusExplanations } from '../../shared/describe';
+import type { StatusExplanations } from '../../shared/transport/explain';
 
 /** What each status documented for the Bulk API means here, and what the user can do about it. */
 export const ELOQUA_STATUS: StatusExplanations = {

@@ -15,7 +15,7 @@ import {
 	sortedOptions,
 } from '../common/lifecycle.options';
 import { linkProperties, readLinkSettings } from '../common/link.properties';
-import { forEachItem } from '../common/perItem';
+import { forEachItem } from '../../../shared/items/perItem';
 
 const show = { resource: ['importDefinition'], operation: ['create'] };
 const opportunityOnly = { ...show, definitionType: ['opportunity'] };

@@ -18,7 +18,7 @@ import {
 	wantedCount,
 	type DefinitionKind,
 } from '../common/definition.properties';
-import { forEachItem } from '../common/perItem';
+import { forEachItem } from '../../../shared/items/perItem';
 import * as create from './create.operation';
 
 const resource = ['importDefinition'];

@@ -5,7 +5,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { finishRun, succeeded } from '../../../shared/results';
+import { finishRun, succeeded } from '../../../shared/items/results';
 import { OPPORTUNITY_ID_STATEMENT, STANDARD_COLUMNS, type Column } from '../../import/columns';
 import {
 	definitionBody,

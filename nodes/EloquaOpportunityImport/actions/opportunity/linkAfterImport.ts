@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { asNodeError, failed, type ItemResult } from '../../../shared/results';
+import { asNodeError, failed, type ItemResult } from '../../../shared/items/results';
 import { itemLabel, type CheckedItems } from '../../import/items';
 import { problemOf, type RowOutcome } from '../../import/lifecycle';
 import { LINK_OPPORTUNITY_COLUMN } from '../../import/linkage';

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { finishRun, succeeded } from '../../../shared/results';
+import { finishRun, succeeded } from '../../../shared/items/results';
 import { definitionName } from '../../import/definition';
 import { checkItems, type CheckedItems } from '../../import/items';
 import {

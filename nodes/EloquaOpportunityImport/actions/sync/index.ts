@@ -18,7 +18,7 @@ import {
 	returnAllProperties,
 	wantedCount,
 } from '../common/definition.properties';
-import { forEachItem } from '../common/perItem';
+import { forEachItem } from '../../../shared/items/perItem';
 
 const resource = ['sync'];
 const ops = (...operation: string[]) => ({ resource, operation });

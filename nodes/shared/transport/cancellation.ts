@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep, type INode } from 'n8n-workflow';
 
 /**
  * Waits `ms` milliseconds, or less if the execution is cancelled. Resolves either way: callers
@@ -15,4 +15,17 @@ export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
 		// n8n 2.x clears the timer on abort; 1.x ignores the signal and the listener above ends the wait.
 		sleep(ms, signal).then(done, done);
 	});
+}
+
+/** The one error a cancelled execution stops with: nothing more is sent and no outcome is made up. */
+export function cancelledError(
+	node: INode,
+	description = 'Nothing more was sent.',
+): NodeOperationError {
+	return new NodeOperationError(node, 'The execution was cancelled', { description });
+}
+
+/** Stops at once when the execution was cancelled. */
+export function throwIfCancelled(signal: AbortSignal | undefined, node: INode): void {
+	if (signal?.aborted) throw cancelledError(node);
 }

@@ -138,3 +138,21 @@ export function explainFailure(
 		body: text || undefined,
 	};
 }
+
+/** What any thrown error says: n8n's errors, the nodes' own, or anything else thrown. */
+export interface ErrorFields {
+	message: string;
+	description?: string;
+	httpStatus?: number;
+}
+
+/** Reads message, description and HTTP status from any thrown error, the one way both nodes do. */
+export function errorFields(error: unknown): ErrorFields {
+	const e = (error ?? {}) as { message?: unknown; description?: unknown; httpCode?: unknown };
+	const httpStatus = Number(e.httpCode);
+	return {
+		message: String(e.message ?? error),
+		description: typeof e.description === 'string' && e.description ? e.description : undefined,
+		httpStatus: Number.isInteger(httpStatus) && httpStatus > 0 ? httpStatus : undefined,
+	};
+}

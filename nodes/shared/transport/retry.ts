@@ -1,4 +1,5 @@
 import { pause } from './cancellation';
+import { headerValue, isRetryableNetworkCode, type HttpResult } from './http';
 
 export interface RetryPolicy {
 	/** Retries after the first attempt. */
@@ -67,4 +68,14 @@ export function parseRetryAfter(header: unknown, now = Date.now()): number | und
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
 	const date = Date.parse(text);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * The usual decision for one HTTP attempt: retry a network error that may have been a blip, and the
+ * statuses a node lists as temporary, waiting as long as a Retry-After header asks.
+ */
+export function retryOnStatus(result: HttpResult, statuses: ReadonlySet<number>): RetryDecision {
+	if (result.kind === 'network') return { retry: isRetryableNetworkCode(result.code) };
+	if (result.kind !== 'response' || !statuses.has(result.status)) return { retry: false };
+	return { retry: true, retryAfterMs: parseRetryAfter(headerValue(result.headers, 'retry-after')) };
 }

@@ -6,7 +6,9 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { failed, failureJson } from '../../../shared/results';
+import { errorFields } from '../transport/explain';
+import { itemLabel } from './labels';
+import { failed, failureJson } from './results';
 
 /** The error, marked with the item it belongs to (n8n's errors keep their item in `context`). */
 function forItem(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
@@ -35,12 +37,12 @@ export async function forEachItem(
 				output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (!context.continueOnFail()) throw forItem(context, error as Error, itemIndex);
-			const { message, description, httpCode } = error as NodeApiError;
+			const { message, description, httpStatus } = errorFields(error);
 			const result = failed(
 				itemIndex,
-				{ status: 'failed', httpStatus: Number(httpCode) || null },
-				`Item ${itemIndex}: ${message}`,
-				description ?? undefined,
+				{ status: 'failed', httpStatus: httpStatus ?? null },
+				`${itemLabel(itemIndex)}: ${message}`,
+				description,
 			);
 			output.push({ json: failureJson(result), pairedItem: { item: itemIndex } });
 		}

@@ -6,6 +6,9 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { errorFields } from '../transport/explain';
+import { itemLabel } from './labels';
+
 /** What happened to one input item. Every input item gets exactly one. */
 export interface ItemResult {
 	itemIndex: number;
@@ -74,20 +77,15 @@ export function everyItemFailed(
 	context: IExecuteFunctions,
 	error: unknown,
 ): INodeExecutionData[][] {
-	const { message, description, httpCode } = error as {
-		message?: unknown;
-		description?: unknown;
-		httpCode?: unknown;
-	};
-	const fields: IDataObject = { status: 'failed', httpStatus: Number(httpCode) || null };
+	const { message, description, httpStatus } = errorFields(error);
 	const results = context
 		.getInputData()
 		.map((_, itemIndex) =>
 			failed(
 				itemIndex,
-				{ ...fields },
-				`Item ${itemIndex}: ${String(message ?? error)}`,
-				typeof description === 'string' ? description : undefined,
+				{ status: 'failed', httpStatus: httpStatus ?? null },
+				`${itemLabel(itemIndex)}: ${message}`,
+				description,
 			),
 		);
 	return [toOutputItems(results)];
