@@ -39,7 +39,7 @@ describe('one result per item, paired, whichever way failures are handled', () =
 			[
 				{ item: 1 },
 				'invalid',
-				'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds"',
+				'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "pounds"',
 			],
 			[
 				{ item: 2 },
@@ -132,7 +132,7 @@ describe('one result per item, paired, whichever way failures are handled', () =
 			...MIXED_BATCH[1],
 			error: {
 				message:
-					'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds"',
+					'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "pounds"',
 				status: 'invalid',
 				reference: 'M-1',
 				field: 'currencyCode',
@@ -152,7 +152,7 @@ describe('one result per item, paired, whichever way failures are handled', () =
 		expect(errorOutput).toEqual([]);
 		expect(error?.message).toBe('4 of 6 items failed (2 uploaded)');
 		expect(error?.description?.split('\n')).toEqual([
-			'• Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds" Fix the value in the source data or in the node, and run again.',
+			'• Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "pounds" Fix the value in the source data or in the node, and run again.',
 			'• Item 2 (reference "M-2"): Ruler rejected the opportunity as invalid (HTTP 400) A value does not meet Ruler\'s rules: check that the pipeline stage exists in Ruler with exactly this spelling and case, and the identifiers, date and currency. Ruler said: PipelineStage: "closed won" is not a pipeline stage of this site.',
 			'• Item 4 (reference "M-0"): Reference "M-0" was already used by item 0; an opportunity is sent once per run, so this item was not sent Fix the value in the source data or in the node, and run again.',
 			'• Item 5 (reference "M-5"): Ruler rejected the data (HTTP 503: Invalid Visitor Id) Ruler reported a problem with the values, so the item was not sent again. Check the visitor identifiers and the other values, and run again.',
