@@ -5,10 +5,11 @@ import {
 	deal,
 	runRuler,
 	uploadParameters,
+	uploadsOf,
 	useRulerSandbox,
 	type RulerSandbox,
-} from '../harness/ruler';
-import { errorOf } from '../harness/engine';
+} from '../../../../harness/ruler';
+import { errorOf } from '../../../../harness/engine';
 
 const FIX_IT = 'Fix the value in the source data or in the node, and run again.';
 
@@ -45,7 +46,7 @@ const statuses = (main: INodeExecutionData[]) =>
 	main.map((item) => [item.pairedItem, item.json.status ?? errorOf(item).status]);
 
 const sentBodies = (sandbox: RulerSandbox) =>
-	sandbox.requestsTo(sandbox.uploadPath, 'PUT').map((r) => JSON.parse(r.body ?? '') as IDataObject);
+	uploadsOf(sandbox).map((r) => JSON.parse(r.body ?? '') as IDataObject);
 
 describe('every item is checked before anything is sent', () => {
 	const env = useRulerSandbox();
