@@ -6,9 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { properties } from './description';
-import { runAllItems } from '../shared/items/results';
-import { execute } from './upload';
+import * as opportunity from './actions/opportunity/Opportunity.resource';
+import { router } from './actions/router';
 
 export class RulerOpportunityUpload implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,11 +24,27 @@ export class RulerOpportunityUpload implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'rulerApi', required: true }],
-		properties,
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Opportunity',
+						value: 'opportunity',
+						description: 'Send opportunities to Ruler for attribution',
+					},
+				],
+				// Workflows saved before there was a choice of resource run this one.
+				default: 'opportunity',
+			},
+			...opportunity.description,
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		// A failure of the whole run (credential, options) reaches every item when set to continue.
-		return await runAllItems(this, async () => await execute.call(this));
+		return await router.call(this);
 	}
 }

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { RulerApi } from '../../credentials/RulerApi.credentials';
 import { RulerOpportunityUpload } from '../../nodes/RulerOpportunityUpload/RulerOpportunityUpload.node';
@@ -51,6 +51,9 @@ export function deal(reference: string, overrides: IDataObject = {}): IDataObjec
 	};
 }
 
+/** `count` opportunities, referenced D-0, D-1, … */
+export const deals = (count: number) => Array.from({ length: count }, (_, i) => deal(`D-${i}`));
+
 export async function runRuler(
 	sandbox: RulerSandbox,
 	parameters: IDataObject,
@@ -64,5 +67,27 @@ export async function runRuler(
 		credentialTypes: { rulerApi: new RulerApi() },
 		credentials: { rulerApi: sandbox.credentials() },
 		...extra,
+	});
+}
+
+/** The uploads the sandbox received, in order of arrival. */
+export const uploadsOf = (sandbox: RulerSandbox) => sandbox.requestsTo(sandbox.uploadPath, 'PUT');
+
+/** An item's fields: a failure's `error` without its message, or a success's json. */
+export function fieldsOf(item: INodeExecutionData): IDataObject {
+	if (typeof item.json.error !== 'object') return item.json;
+	const fields = { ...(item.json.error as IDataObject) };
+	delete fields.message;
+	return fields;
+}
+
+/** Runs with "Continue (using regular output)", so failed items come out beside the uploaded ones. */
+export async function runContinuing(
+	sandbox: RulerSandbox,
+	items: IDataObject[],
+	options: IDataObject = {},
+) {
+	return await runRuler(sandbox, uploadParameters({}, options), items, {
+		onError: 'continueRegularOutput',
 	});
 }

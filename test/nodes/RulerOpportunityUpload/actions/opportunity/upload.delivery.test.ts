@@ -1,32 +1,16 @@
-import { sleep, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import {
 	deal,
+	deals,
+	fieldsOf,
+	runContinuing,
 	runRuler,
 	uploadParameters,
+	uploadsOf,
 	useRulerSandbox,
-	type RulerSandbox,
-} from '../harness/ruler';
-import { errorOf } from '../harness/engine';
-
-const deals = (count: number) => Array.from({ length: count }, (_, i) => deal(`D-${i}`));
-
-async function run(sandbox: RulerSandbox, items: IDataObject[], options: IDataObject = {}) {
-	return await runRuler(sandbox, uploadParameters({}, options), items, {
-		onError: 'continueRegularOutput',
-	});
-}
-
-/** The fields of an item whether it came out as a success or as a failure. */
-/** An item's fields: a failure's `error` without its message, or a success's json. */
-const fieldsOf = (item: INodeExecutionData) => {
-	if (typeof item.json.error !== 'object') return item.json;
-	const fields = { ...(item.json.error as IDataObject) };
-	delete fields.message;
-	return fields;
-};
-
-const uploads = (sandbox: RulerSandbox) => sandbox.requestsTo(sandbox.uploadPath, 'PUT');
+} from '../../../../harness/ruler';
+import { errorOf } from '../../../../harness/engine';
 
 describe('delivery: concurrency, retries and what is not retried', () => {
 	const env = useRulerSandbox();
@@ -35,27 +19,27 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		const { sandbox } = env;
 		sandbox.config.latencyMs = 40;
 
-		const { main } = await run(sandbox, deals(12), { concurrency: 3 });
+		const { main } = await runContinuing(sandbox, deals(12), { concurrency: 3 });
 
 		expect(main.map((item) => item.json.status)).toEqual(Array(12).fill('uploaded'));
 		expect(sandbox.stats.maxInFlight).toBe(3);
-		const sent = uploads(sandbox).map((r) => JSON.parse(r.body ?? '').Reference);
+		const sent = uploadsOf(sandbox).map((r) => JSON.parse(r.body ?? '').Reference);
 		expect(sent[0]).toBe('D-0');
 		expect([...sent].sort()).toEqual(
 			deals(12)
 				.map((d) => d.reference)
 				.sort(),
 		);
-		expect(uploads(sandbox)[1].at - uploads(sandbox)[0].at).toBeGreaterThanOrEqual(40);
+		expect(uploadsOf(sandbox)[1].at - uploadsOf(sandbox)[0].at).toBeGreaterThanOrEqual(40);
 	});
 
 	it('sends at most 4 at a time by default', async () => {
 		const { sandbox } = env;
 		sandbox.config.latencyMs = 40;
 
-		await run(sandbox, deals(10));
+		await runContinuing(sandbox, deals(10));
 
-		expect(uploads(sandbox)).toHaveLength(10);
+		expect(uploadsOf(sandbox)).toHaveLength(10);
 		expect(sandbox.stats.maxInFlight).toBe(4);
 	});
 
@@ -68,10 +52,10 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			body: { message: 'Slow down' },
 		});
 
-		const { main } = await run(sandbox, [deal('W-0')]);
+		const { main } = await runContinuing(sandbox, [deal('W-0')]);
 
-		const [first, second] = uploads(sandbox);
-		expect(uploads(sandbox)).toHaveLength(2);
+		const [first, second] = uploadsOf(sandbox);
+		expect(uploadsOf(sandbox)).toHaveLength(2);
 		expect(first.fault).toBe(429);
 		expect(second.status).toBe(201);
 		expect(second.at - first.at).toBeGreaterThanOrEqual(1000);
@@ -91,14 +75,14 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		const { sandbox } = env;
 		sandbox.config.ratePerSecond = 3;
 
-		const { main } = await run(sandbox, deals(6), { concurrency: 3 });
+		const { main } = await runContinuing(sandbox, deals(6), { concurrency: 3 });
 
 		expect(main.map((item) => item.json.status)).toEqual(Array(6).fill('uploaded'));
-		const limited = uploads(sandbox).filter((r) => r.status === 429);
+		const limited = uploadsOf(sandbox).filter((r) => r.status === 429);
 		expect(limited.length).toBeGreaterThan(0);
 		for (const refused of limited) {
 			const reference = JSON.parse(refused.body ?? '').Reference;
-			const next = uploads(sandbox).find(
+			const next = uploadsOf(sandbox).find(
 				(r) =>
 					r.at >= refused.at && r !== refused && JSON.parse(r.body ?? '').Reference === reference,
 			);
@@ -127,10 +111,10 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			},
 		});
 
-		const { main } = await run(sandbox, deals(6), { concurrency: 3 });
+		const { main } = await runContinuing(sandbox, deals(6), { concurrency: 3 });
 
 		expect(main.map((item) => item.json.status)).toEqual(Array(6).fill('uploaded'));
-		const sent = uploads(sandbox);
+		const sent = uploadsOf(sandbox);
 		const limitedAt = sent.find((r) => r.fault === 429)?.at ?? 0;
 		// D-2 and D-3 left with D-1. Every later upload, D-1's retry included, waits the 500 ms,
 		// although the lanes of D-2 and D-3 were free 100 ms after they arrived.
@@ -148,10 +132,13 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 
 		// Just under the limit: paced exactly at it, a start that is a little late next to one a
 		// little early can still meet a 429 now and then (then it waits and is sent again).
-		const { main } = await run(sandbox, deals(8), { concurrency: 4, requestsPerSecond: 4 });
+		const { main } = await runContinuing(sandbox, deals(8), {
+			concurrency: 4,
+			requestsPerSecond: 4,
+		});
 
 		expect(main.map((item) => item.json.status)).toEqual(Array(8).fill('uploaded'));
-		const sent = uploads(sandbox);
+		const sent = uploadsOf(sandbox);
 		expect(sent.filter((r) => r.status === 429)).toEqual([]);
 		// 4 a second: each upload starts 1 s after the one four before it. Arrivals vary by up to
 		// ~150 ms around the start (n8n's request set-up), so allow that much.
@@ -169,9 +156,15 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			.add({ path: sandbox.uploadPath, status: 503, headers: now })
 			.add({ path: sandbox.uploadPath, status: 504, headers: now });
 
-		const { main } = await run(sandbox, [deal('S-0')]);
+		const { main } = await runContinuing(sandbox, [deal('S-0')]);
 
-		expect(uploads(sandbox).map((r) => r.fault ?? r.status)).toEqual(['reset', 502, 503, 504, 201]);
+		expect(uploadsOf(sandbox).map((r) => r.fault ?? r.status)).toEqual([
+			'reset',
+			502,
+			503,
+			504,
+			201,
+		]);
 		expect(main[0].json).toMatchObject({
 			status: 'uploaded',
 			attempts: 5,
@@ -188,9 +181,9 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			times: Infinity,
 		});
 
-		const { main } = await run(sandbox, [deal('G-0')], { maxRetries: 2 });
+		const { main } = await runContinuing(sandbox, [deal('G-0')], { maxRetries: 2 });
 
-		expect(uploads(sandbox)).toHaveLength(3);
+		expect(uploadsOf(sandbox)).toHaveLength(3);
 		expect(main).toEqual([
 			{
 				json: {
@@ -220,9 +213,9 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			headers: { 'Retry-After': '3600' },
 		});
 
-		const { main } = await run(sandbox, [deal('L-0')]);
+		const { main } = await runContinuing(sandbox, [deal('L-0')]);
 
-		expect(uploads(sandbox)).toHaveLength(1);
+		expect(uploadsOf(sandbox)).toHaveLength(1);
 		expect(errorOf(main[0]).message).toBe(
 			'Item 0 (reference "L-0"): Ruler is limiting the request rate (HTTP 429)',
 		);
@@ -240,9 +233,9 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			times: Infinity,
 		});
 
-		const { main } = await run(sandbox, [deal('B-0')]);
+		const { main } = await runContinuing(sandbox, [deal('B-0')]);
 
-		expect(uploads(sandbox)).toHaveLength(1);
+		expect(uploadsOf(sandbox)).toHaveLength(1);
 		expect(errorOf(main[0]).message).toBe(
 			'Item 0 (reference "B-0"): Ruler rejected the data (HTTP 503: Invalid Visitor Id)',
 		);
@@ -252,9 +245,9 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 	it('does not retry other 4xx answers, and shows what Ruler said', async () => {
 		const { sandbox } = env;
 
-		const { main } = await run(sandbox, [deal('Q-0', { stage: 'closed won' })]);
+		const { main } = await runContinuing(sandbox, [deal('Q-0', { stage: 'closed won' })]);
 
-		expect(uploads(sandbox)).toHaveLength(1);
+		expect(uploadsOf(sandbox)).toHaveLength(1);
 		expect(errorOf(main[0]).message).toBe(
 			'Item 0 (reference "Q-0"): Ruler rejected the opportunity as invalid (HTTP 400)',
 		);
@@ -277,9 +270,9 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		const { sandbox } = env;
 		sandbox.config.sites = ['1234'];
 
-		const { main } = await run(sandbox, [deal('H-0', { siteId: '4321' })]);
+		const { main } = await runContinuing(sandbox, [deal('H-0', { siteId: '4321' })]);
 
-		expect(uploads(sandbox).map((r) => `${r.path} ${r.status}`)).toEqual([
+		expect(uploadsOf(sandbox).map((r) => `${r.path} ${r.status}`)).toEqual([
 			'/v1/4321/opportunity/upload 404',
 		]);
 		expect(errorOf(main[0]).message).toBe(
@@ -294,14 +287,14 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		const { sandbox } = env;
 		sandbox.faults.add({ path: sandbox.uploadPath, delayMs: 150 });
 
-		const { main } = await run(sandbox, [deal('T-0')], { timeout: 100 });
+		const { main } = await runContinuing(sandbox, [deal('T-0')], { timeout: 100 });
 
 		expect(main[0].json).toMatchObject({
 			status: 'uploaded',
 			attempts: 2,
 			retriedAfter: ['ECONNABORTED'],
 		});
-		expect(uploads(sandbox)).toHaveLength(2);
+		expect(uploadsOf(sandbox)).toHaveLength(2);
 		expect(sandbox.writesFor('1234', 'T-0')).toBe(2);
 	});
 
@@ -311,7 +304,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			.add({ path: /^\/v1\/1234\//, delayMs: 150 })
 			.add({ path: /^\/v1\/5678\//, status: 503, headers: { 'Retry-After': '0' } });
 
-		const { main } = await run(sandbox, [deal('U-0'), deal('U-1', { siteId: '5678' })], {
+		const { main } = await runContinuing(sandbox, [deal('U-0'), deal('U-1', { siteId: '5678' })], {
 			timeout: 100,
 			retryUnknownOutcome: false,
 		});
@@ -340,7 +333,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		const { main, error } = await runRuler(sandbox, uploadParameters(), deals(10), { cancelWhen });
 
 		expect(Date.now() - cancelledAt).toBeLessThan(300);
-		expect(uploads(sandbox)).toHaveLength(1);
+		expect(uploadsOf(sandbox)).toHaveLength(1);
 		expect(main).toEqual([]);
 		expect(error?.message).toBe('The execution was cancelled');
 		expect(error?.description).toBe(
@@ -367,54 +360,10 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		expect(error?.message).toBe('The execution was cancelled');
 		await sleep(1200);
 		// Well after the next turn (1 s after the first): D-2 and later were never sent.
-		expect(uploads(sandbox).map((r) => JSON.parse(r.body ?? '').Reference)).toEqual(['D-0', 'D-1']);
-	});
-
-	it('sends nothing more after a 403, also from uploads that were waiting for their turn', async () => {
-		const { sandbox } = env;
-		sandbox.faults.add({
-			path: sandbox.uploadPath,
-			times: Infinity,
-			pick: (request) =>
-				JSON.parse(request.body ?? '{}').Reference === 'D-1'
-					? { status: 403, body: { message: 'No access to this site.' } }
-					: undefined,
-		});
-
-		const { main } = await run(sandbox, deals(6), { concurrency: 4, requestsPerSecond: 5 });
-
-		expect(uploads(sandbox).map((r) => JSON.parse(r.body ?? '').Reference)).toEqual(['D-0', 'D-1']);
-		expect(main.map((item) => fieldsOf(item).status)).toEqual([
-			'uploaded',
-			'failed',
-			'failed',
-			'failed',
-			'failed',
-			'failed',
+		expect(uploadsOf(sandbox).map((r) => JSON.parse(r.body ?? '').Reference)).toEqual([
+			'D-0',
+			'D-1',
 		]);
-		for (const item of main.slice(2)) {
-			expect(errorOf(item).message).toMatch(/: Not sent, as item 1 failed: Ruler refused access/);
-		}
-	});
-
-	it('logs in with the first valid item alone, also when the items before it are invalid', async () => {
-		const { sandbox } = env;
-		sandbox.config.latencyMs = 40;
-		const items = [deal('X-0', { currency: 'pounds' }), deal('X-1', { stage: '' }), ...deals(6)];
-
-		const { main } = await run(sandbox, items, { concurrency: 3 });
-
-		// Successes come first, then the failures, each in input order.
-		expect(main.map((item) => fieldsOf(item).status)).toEqual([
-			...Array(6).fill('uploaded'),
-			'invalid',
-			'invalid',
-		]);
-		expect(sandbox.requestsTo('/v1/login', 'POST')).toHaveLength(1);
-		const sent = uploads(sandbox);
-		expect(JSON.parse(sent[0].body ?? '').Reference).toBe('D-0');
-		// D-0 went alone: the next upload arrived only after its answer (40 ms of latency).
-		expect(sent[1].at - sent[0].at).toBeGreaterThanOrEqual(40);
 	});
 
 	it('refuses a Max Requests per Second that is negative, not a number, or below 0.01, naming the option', async () => {
@@ -430,11 +379,11 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			);
 		}
 		// Set to continue, every item reports it rather than passing on as if sent.
-		const { main } = await run(sandbox, deals(2), { requestsPerSecond: -1 });
+		const { main } = await runContinuing(sandbox, deals(2), { requestsPerSecond: -1 });
 		expect(main.map((item) => [fieldsOf(item).status, errorOf(item).message])).toEqual([
 			['failed', 'Item 0: Max Requests per Second must be 0 (no limit) or at least 0.01, got -1'],
 			['failed', 'Item 1: Max Requests per Second must be 0 (no limit) or at least 0.01, got -1'],
 		]);
-		expect(uploads(sandbox)).toEqual([]);
+		expect(uploadsOf(sandbox)).toEqual([]);
 	});
 });

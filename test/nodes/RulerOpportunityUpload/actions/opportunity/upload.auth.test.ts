@@ -1,23 +1,17 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-
 import {
 	deal,
+	deals,
+	fieldsOf,
+	runContinuing,
 	runRuler,
 	uploadParameters,
+	uploadsOf,
 	useRulerSandbox,
 	type RulerSandbox,
-} from '../harness/ruler';
-import { errorOf } from '../harness/engine';
+} from '../../../../harness/ruler';
+import { errorOf } from '../../../../harness/engine';
 
 const SECRET_PASSWORD = 'Sup3r-Secret!pass';
-
-/** An item's fields: a failure's `error` without its message, or a success's json. */
-const fieldsOf = (item: INodeExecutionData) => {
-	if (typeof item.json.error !== 'object') return item.json;
-	const fields = { ...(item.json.error as IDataObject) };
-	delete fields.message;
-	return fields;
-};
 
 const trail = (sandbox: RulerSandbox) =>
 	sandbox.requests.map((r) =>
@@ -174,6 +168,59 @@ describe('logging in, tokens and secrets', () => {
 			attempts: 2,
 			retriedAfter: ['HTTP 503'],
 		});
+	});
+
+	it('logs in with the first valid item alone, also when the items before it are invalid', async () => {
+		const { sandbox } = env;
+		sandbox.config.latencyMs = 40;
+		const items = [deal('X-0', { currency: 'pounds' }), deal('X-1', { stage: '' }), ...deals(6)];
+
+		const { main } = await runContinuing(sandbox, items, { concurrency: 3 });
+
+		// Successes come first, then the failures, each in input order.
+		expect(main.map((item) => fieldsOf(item).status)).toEqual([
+			...Array(6).fill('uploaded'),
+			'invalid',
+			'invalid',
+		]);
+		expect(sandbox.requestsTo('/v1/login', 'POST')).toHaveLength(1);
+		const sent = uploadsOf(sandbox);
+		expect(JSON.parse(sent[0].body ?? '').Reference).toBe('D-0');
+		// D-0 went alone: the next upload arrived only after its answer (40 ms of latency).
+		expect(sent[1].at - sent[0].at).toBeGreaterThanOrEqual(40);
+	});
+
+	it('sends nothing more after a 403, also from uploads that were waiting for their turn', async () => {
+		const { sandbox } = env;
+		sandbox.faults.add({
+			path: sandbox.uploadPath,
+			times: Infinity,
+			pick: (request) =>
+				JSON.parse(request.body ?? '{}').Reference === 'D-1'
+					? { status: 403, body: { message: 'No access to this site.' } }
+					: undefined,
+		});
+
+		const { main } = await runContinuing(sandbox, deals(6), {
+			concurrency: 4,
+			requestsPerSecond: 5,
+		});
+
+		expect(uploadsOf(sandbox).map((r) => JSON.parse(r.body ?? '').Reference)).toEqual([
+			'D-0',
+			'D-1',
+		]);
+		expect(main.map((item) => fieldsOf(item).status)).toEqual([
+			'uploaded',
+			'failed',
+			'failed',
+			'failed',
+			'failed',
+			'failed',
+		]);
+		for (const item of main.slice(2)) {
+			expect(errorOf(item).message).toMatch(/: Not sent, as item 1 failed: Ruler refused access/);
+		}
 	});
 
 	it('puts no password or token in any output item or error', async () => {

@@ -1,5 +1,9 @@
-import type { HttpResult } from '../../nodes/shared/transport/http';
-import { decideRetry, endpointsOf, uploadUrl } from '../../nodes/RulerOpportunityUpload/transport';
+import type { HttpResult } from '../../../../nodes/shared/transport/http';
+import {
+	decideRetry,
+	endpointsOf,
+	uploadUrl,
+} from '../../../../nodes/RulerOpportunityUpload/transport/client';
 
 const url = 'https://rest.rulerapi.com/v1/1/opportunity/upload';
 const answer = (status: number, body: unknown = '', headers = {}): HttpResult => ({

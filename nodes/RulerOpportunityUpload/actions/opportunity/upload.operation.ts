@@ -1,18 +1,22 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { DateTime } from 'luxon';
+import {
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 
-/** Ruler's visitor identifier keys, as the API spells them. */
-export const IDENTIFIER_KEYS = [
-	'EmailAddress',
-	'PhoneNumber',
-	'RaId',
-	'PayloadValue',
-	'CookieValue',
-] as const;
+import { finishRun } from '../../../shared/items/results';
+import { RequestGate } from '../../../shared/transport/gate';
+import { errorFields } from '../../../shared/transport/explain';
+import type { FieldProblem } from '../../../shared/values/rules';
+import { ItemChecker, type ItemValues } from '../../helpers/checks';
+import { BACKOFF } from '../../helpers/constants';
+import { fieldLabel } from '../../helpers/schema';
+import { checkAll, uploadAll, type CheckItem } from '../../helpers/upload';
+import { readOptions, uploadOptions } from './upload.options';
 
-export const DEFAULT_CONCURRENCY = 4;
-export const MAX_CONCURRENCY = 20;
-
-export const properties: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Site ID',
 		name: 'siteId',
@@ -150,100 +154,61 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-				default: DEFAULT_CONCURRENCY,
-				description:
-					'How many opportunities are sent at the same time. Ruler publishes no rate limit: keep it small.',
-			},
-			{
-				displayName: 'Date Format',
-				name: 'dateFormat',
-				type: 'options',
-				options: [
-					{
-						name: 'Date',
-						value: 'date',
-						description: 'Like 2024-05-01 (UTC), the documented form',
-					},
-					{
-						name: 'Date and Time',
-						value: 'dateTime',
-						description: 'Like 2024-05-01T13:15:00 (UTC)',
-					},
-				],
-				default: 'date',
-				description: 'How the opportunity date is sent. Both forms are in UTC.',
-			},
-			{
-				displayName: 'Max Requests per Second',
-				name: 'requestsPerSecond',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-				description:
-					'At most this many uploads start per second, evenly spaced; 0 means no limit. Set it just under the rate limit of your Ruler account to avoid 429 answers. Without it, a 429 with Retry-After pauses every parallel upload for as long as Ruler asks.',
-			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10 },
-				default: 5,
-				description:
-					'How often one opportunity is sent again after a rate limit (429), a temporary server error (502, 503, 504) or a network error. Waits grow each time and follow Retry-After.',
-			},
-			{
-				displayName: 'Retry When the Outcome Is Unknown',
-				name: 'retryUnknownOutcome',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to send an opportunity again after a timeout, a dropped connection or a gateway error (502, 504), when Ruler may already have stored it. Ruler stores or updates by reference, so a resend should update, not duplicate.',
-			},
-			{
-				displayName: 'Round Value to Integer',
-				name: 'roundValue',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to round the opportunity value to a whole number (Ruler documents the value as an integer)',
-			},
-			{
-				displayName: 'Strip GA Prefix From Cookie Value',
-				name: 'stripCookiePrefix',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to remove the "GA1.1." prefix (or "GA1.2." and so on) from cookie values: Ruler expects the bare Google Analytics client ID',
-			},
-			{
-				displayName: 'Timeout',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 30000,
-				description:
-					'Milliseconds to wait for the answer to one request before it counts as failed',
-			},
-			{
-				displayName: 'Validate Only',
-				name: 'validateOnly',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to check every item and report it as valid or invalid, with the body that would be sent, without sending anything',
-			},
-		],
-	},
 ];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['upload'] } },
+	[...fields, uploadOptions],
+);
+
+/** Each value the checks read, and where the node keeps it. */
+const PARAMETERS: Array<[field: string, path: string, fallback: unknown]> = [
+	['siteId', 'siteId', ''],
+	['opportunityValue', 'opportunityValue', undefined],
+	['opportunityDateTime', 'opportunityDateTime', ''],
+	['pipelineStage', 'pipelineStage', ''],
+	['currencyCode', 'currencyCode', ''],
+	['reference', 'reference', ''],
+	['visitorIdentifiers', 'visitorIdentifiers.identifier', []],
+	['labels', 'labels', []],
+	['additionalDataProperties', 'additionalDataProperties.property', []],
+];
+
+/** Resolves the item's parameters; an expression that fails is a problem of that item only. */
+function readItem(context: IExecuteFunctions, itemIndex: number): ItemValues {
+	const values: Record<string, unknown> = {};
+	const problems: FieldProblem[] = [];
+	for (const [field, path, fallback] of PARAMETERS) {
+		try {
+			values[field] = context.getNodeParameter(path, itemIndex, fallback);
+		} catch (error) {
+			const { message } = errorFields(error);
+			problems.push({ field, message: `${fieldLabel(field)} could not be read: ${message}` });
+		}
+	}
+	return { values, problems };
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const options = readOptions(this);
+	const checker = new ItemChecker({
+		zone: this.getTimezone(),
+		now: DateTime.utc(),
+		dateFormat: options.dateFormat,
+		roundValue: options.roundValue,
+		stripCookiePrefix: options.stripCookiePrefix,
+	});
+	const checkItem: CheckItem = (itemIndex) => checker.check(itemIndex, readItem(this, itemIndex));
+	const count = this.getInputData().length;
+	if (options.validateOnly) return finishRun(this, checkAll(checkItem, count), 'valid');
+
+	const settings = {
+		policy: { ...BACKOFF, maxRetries: options.maxRetries },
+		gate: new RequestGate(options.requestsPerSecond),
+		timeoutMs: options.timeout,
+		retryUnknownOutcome: options.retryUnknownOutcome,
+		signal: this.getExecutionCancelSignal(),
+	};
+	const results = await uploadAll(this, settings, checkItem, count, options.concurrency);
+	return finishRun(this, results, 'uploaded');
+}

@@ -1,51 +1,14 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
-
-import { bodyText, explainFailure, type StatusExplanations } from '../shared/transport/explain';
-import { RequestGate } from '../shared/transport/gate';
+import { headerValue, type HttpResult } from '../../shared/transport/http';
+import { bodyText, explainFailure, type StatusExplanations } from '../../shared/transport/explain';
+import { parseRetryAfter, type RetryPolicy } from '../../shared/transport/retry';
 import {
-	headerValue,
-	isRetryableNetworkCode,
-	sendOnce,
-	type HttpResult,
-} from '../shared/transport/http';
-import {
-	parseRetryAfter,
-	withRetries,
-	type RetryDecision,
-	type RetryOutcome,
-	type RetryPolicy,
-} from '../shared/transport/retry';
-
-export const CREDENTIAL_TYPE = 'rulerApi';
-
-/** Where requests go, read from the credential. */
-export interface Endpoints {
-	apiUrl: string;
-	/** Set when n8n logs in with username and password: failures there are login failures. */
-	loginUrl?: string;
-	tokenMode: boolean;
-}
-
-const trimSlash = (url: unknown) =>
-	String(url ?? '')
-		.trim()
-		.replace(/\/+$/, '');
-
-export function endpointsOf(credentials: ICredentialDataDecryptedObject): Endpoints {
-	const tokenMode = credentials.authMethod === 'accessToken';
-	return {
-		apiUrl: trimSlash(credentials.apiUrl) || 'https://rest.rulerapi.com',
-		loginUrl: tokenMode
-			? undefined
-			: `${trimSlash(credentials.authUrl) || 'https://authapi.rulerapi.com'}/v1/login`,
-		tokenMode,
-	};
-}
-
-/** The site ID is checked to be letters, digits, "-" and "_"; encoding it too keeps the path fixed regardless. */
-export function uploadUrl(endpoints: Endpoints, siteId: string): string {
-	return `${endpoints.apiUrl}/v1/${encodeURIComponent(siteId)}/opportunity/upload`;
-}
+	isDataError,
+	isUnknownOutcome,
+	shortReason,
+	type Endpoints,
+	type SendSettings,
+	type UploadOutcome,
+} from './client';
 
 /** Ruler documents only 201; these are the answers an HTTP API of its kind gives, and what to do. */
 export const RULER_STATUS: StatusExplanations = {
@@ -125,112 +88,6 @@ const TOKEN_REFUSED = {
 		'The pasted token is wrong or has expired. Paste a current token in the credential, or switch it to Username and Password so that n8n logs in by itself.',
 };
 
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-/** A gateway that failed or timed out may have passed the request on: Ruler may have stored it. */
-const UNKNOWN_OUTCOME_STATUSES = new Set([502, 504]);
-/** Network errors after which the request may have arrived (unlike a refused connection). */
-const UNKNOWN_OUTCOME_CODES = new Set([
-	'ECONNRESET',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'ESOCKETTIMEDOUT',
-	'EPIPE',
-	'UND_ERR_SOCKET',
-	'ERR_NETWORK',
-]);
-/** A legacy Ruler API answered 503 "Invalid Visitor Id" for bad data: such an answer repeats however often it is sent. */
-const DATA_ERROR = /\binvalid\b|\bvalidation\b|\bnot valid\b/i;
-
-export function isDataError(result: HttpResult): boolean {
-	return (
-		result.kind === 'response' && result.status >= 500 && DATA_ERROR.test(bodyText(result.body))
-	);
-}
-
-export function isUnknownOutcome(result: HttpResult): boolean {
-	if (result.kind === 'network') return UNKNOWN_OUTCOME_CODES.has(result.code);
-	return result.kind === 'response' && UNKNOWN_OUTCOME_STATUSES.has(result.status);
-}
-
-export function decideRetry(result: HttpResult, retryUnknownOutcome: boolean): RetryDecision {
-	if (!retryUnknownOutcome && isUnknownOutcome(result)) return { retry: false };
-	if (result.kind === 'network') return { retry: isRetryableNetworkCode(result.code) };
-	if (result.kind !== 'response' || !RETRYABLE_STATUSES.has(result.status) || isDataError(result)) {
-		return { retry: false };
-	}
-	return { retry: true, retryAfterMs: parseRetryAfter(headerValue(result.headers, 'retry-after')) };
-}
-
-/**
- * A 2xx answer to the upload. A result from the login address is never one: a successful login is
- * consumed by n8n, so the login shows up here only when it failed (also with 200 and no token).
- */
-export function isUploaded(result: HttpResult, endpoints: Endpoints): boolean {
-	return (
-		result.kind === 'response' &&
-		result.status >= 200 &&
-		result.status < 300 &&
-		result.url !== endpoints.loginUrl
-	);
-}
-
-export interface SendSettings {
-	policy: RetryPolicy;
-	/** Shared by every upload of the run: pacing, and the waits a server asks of all of them. */
-	gate: RequestGate;
-	/** True once the run stopped sending (every item would fail the same way): nothing more goes out. */
-	stopped: () => boolean;
-	timeoutMs: number;
-	retryUnknownOutcome: boolean;
-	signal?: AbortSignal;
-}
-
-export interface UploadOutcome extends RetryOutcome<HttpResult> {
-	/** Why each earlier attempt was repeated, e.g. "HTTP 429" or "ECONNRESET". */
-	retriedAfter: string[];
-}
-
-function shortReason(result: HttpResult): string {
-	if (result.kind === 'response') return `HTTP ${result.status}`;
-	return result.kind === 'network' ? result.code : 'cancelled';
-}
-
-/** PUTs one opportunity, retrying what is temporary. Never throws: the outcome says what happened. */
-export async function putOpportunity(
-	context: IExecuteFunctions,
-	url: string,
-	body: string,
-	settings: SendSettings,
-): Promise<UploadOutcome> {
-	// Only the reasons are kept, not the answers: a server could answer each attempt with megabytes.
-	const reasons: string[] = [];
-	const attempt = async (): Promise<HttpResult> => {
-		await settings.gate.enter(settings.signal);
-		// The wait for a turn can be long: what happened meanwhile decides whether this is sent.
-		if (settings.signal?.aborted || settings.stopped()) return { kind: 'cancelled', url };
-		const result = await sendOnce(
-			context,
-			CREDENTIAL_TYPE,
-			{
-				method: 'PUT',
-				url,
-				body,
-				json: true,
-				headers: { 'Content-Type': 'application/json' },
-				timeout: settings.timeoutMs,
-			},
-			settings.signal,
-		);
-		reasons.push(shortReason(result));
-		return result;
-	};
-	const decide = (result: HttpResult) => decideRetry(result, settings.retryUnknownOutcome);
-	// A rate limit holds for the whole account: every lane waits as long as the server asked.
-	const holdAll = (ms: number) => settings.gate.holdFor(ms);
-	const outcome = await withRetries(attempt, decide, settings.policy, settings.signal, holdAll);
-	return { ...outcome, retriedAfter: reasons.slice(0, -1) };
-}
-
 export interface Failure {
 	message: string;
 	description: string;
@@ -261,6 +118,15 @@ function gaveUpSentence(outcome: UploadOutcome, policy: RetryPolicy): string {
 	}
 	if (outcome.gaveUp !== 'maxRetries') return '';
 	return ` Gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}.`;
+}
+
+/**
+ * The login-once rule: n8n logs in again and resends once when Ruler refuses a stale token, so a 401
+ * that reaches the node is the second refusal, and fatal. A 403 is the account's: it holds for every
+ * item alike.
+ */
+function refusesEveryItem(result: HttpResult): boolean {
+	return result.kind === 'response' && (result.status === 401 || result.status === 403);
 }
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
@@ -301,6 +167,6 @@ export function describeFailure(
 		message: explained.message,
 		description: `${explained.description}${gaveUpSentence(outcome, settings.policy)}${unknown}`,
 		httpStatus: explained.httpStatus,
-		fatal: result.kind === 'response' && (result.status === 401 || result.status === 403),
+		fatal: refusesEveryItem(result),
 	};
 }

@@ -5,10 +5,11 @@ import {
 	deal,
 	runRuler,
 	uploadParameters,
+	uploadsOf,
 	useRulerSandbox,
 	type RulerSandbox,
-} from '../harness/ruler';
-import { errorOf } from '../harness/engine';
+} from '../../../../harness/ruler';
+import { errorOf } from '../../../../harness/engine';
 
 const FIX_IT = 'Fix the value in the source data or in the node, and run again.';
 
@@ -45,7 +46,7 @@ const statuses = (main: INodeExecutionData[]) =>
 	main.map((item) => [item.pairedItem, item.json.status ?? errorOf(item).status]);
 
 const sentBodies = (sandbox: RulerSandbox) =>
-	sandbox.requestsTo(sandbox.uploadPath, 'PUT').map((r) => JSON.parse(r.body ?? '') as IDataObject);
+	uploadsOf(sandbox).map((r) => JSON.parse(r.body ?? '') as IDataObject);
 
 describe('every item is checked before anything is sent', () => {
 	const env = useRulerSandbox();
@@ -77,7 +78,7 @@ describe('every item is checked before anything is sent', () => {
 			),
 			invalid(
 				2,
-				'Item 2 (reference "V-2"): Opportunity Value is required',
+				'Item 2 (reference "V-2"): Opportunity Value is required and must not be empty',
 				'V-2',
 				'opportunityValue',
 			),
@@ -105,7 +106,7 @@ describe('every item is checked before anything is sent', () => {
 		expect(main[3]).toEqual(
 			invalid(
 				0,
-				'Item 0 (reference "D-0"): Opportunity Date must be a date such as 2024-05-01 or 2024-05-01T13:15:00, got "last Tuesday"',
+				'Item 0 (reference "D-0"): Opportunity Date must be a date such as 2024-05-01 or 2024-05-01 13:15:00, got "last Tuesday"',
 				'D-0',
 				'opportunityDateTime',
 			),
@@ -182,13 +183,13 @@ describe('every item is checked before anything is sent', () => {
 			}),
 			invalid(
 				1,
-				'Item 1 (reference "C-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "£"',
+				'Item 1 (reference "C-1"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "£"',
 				'C-1',
 				'currencyCode',
 			),
 			invalid(
 				2,
-				'Item 2 (reference "C-2"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "POUND"',
+				'Item 2 (reference "C-2"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "POUND"',
 				'C-2',
 				'currencyCode',
 			),
@@ -434,7 +435,7 @@ describe('every item is checked before anything is sent', () => {
 			},
 			invalid(
 				1,
-				'Item 1 (reference "O-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds"',
+				'Item 1 (reference "O-1"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "pounds"',
 				'O-1',
 				'currencyCode',
 			),

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { deal, runRuler, uploadParameters, useRulerSandbox } from '../harness/ruler';
-import { errorOf } from '../harness/engine';
+import { deal, runRuler, uploadParameters, useRulerSandbox } from '../../../../harness/ruler';
+import { errorOf } from '../../../../harness/engine';
 
 // 0 and 3 upload; 1 is invalid; 2 is refused by Ruler (stage case); 4 repeats 0; 5 meets a data error.
 const MIXED_BATCH: IDataObject[] = [
@@ -39,7 +39,7 @@ describe('one result per item, paired, whichever way failures are handled', () =
 			[
 				{ item: 1 },
 				'invalid',
-				'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds"',
+				'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "pounds"',
 			],
 			[
 				{ item: 2 },
@@ -132,7 +132,7 @@ describe('one result per item, paired, whichever way failures are handled', () =
 			...MIXED_BATCH[1],
 			error: {
 				message:
-					'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds"',
+					'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "pounds"',
 				status: 'invalid',
 				reference: 'M-1',
 				field: 'currencyCode',
@@ -152,7 +152,7 @@ describe('one result per item, paired, whichever way failures are handled', () =
 		expect(errorOutput).toEqual([]);
 		expect(error?.message).toBe('4 of 6 items failed (2 uploaded)');
 		expect(error?.description?.split('\n')).toEqual([
-			'• Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 code such as GBP, EUR or USD, got "pounds" Fix the value in the source data or in the node, and run again.',
+			'• Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "pounds" Fix the value in the source data or in the node, and run again.',
 			'• Item 2 (reference "M-2"): Ruler rejected the opportunity as invalid (HTTP 400) A value does not meet Ruler\'s rules: check that the pipeline stage exists in Ruler with exactly this spelling and case, and the identifiers, date and currency. Ruler said: PipelineStage: "closed won" is not a pipeline stage of this site.',
 			'• Item 4 (reference "M-0"): Reference "M-0" was already used by item 0; an opportunity is sent once per run, so this item was not sent Fix the value in the source data or in the node, and run again.',
 			'• Item 5 (reference "M-5"): Ruler rejected the data (HTTP 503: Invalid Visitor Id) Ruler reported a problem with the values, so the item was not sent again. Check the visitor identifiers and the other values, and run again.',
@@ -161,5 +161,97 @@ describe('one result per item, paired, whichever way failures are handled', () =
 		// The good items were uploaded before the node failed; the count says so.
 		expect(sandbox.writesFor('1234', 'M-0')).toBe(1);
 		expect(sandbox.writesFor('1234', 'M-3')).toBe(1);
+	});
+});
+
+// Every field of Ruler's "store opportunity" example, with fixed values as a user would type them.
+const SEED_PARAMETERS = {
+	siteId: '1234',
+	opportunityValue: 1000,
+	opportunityDateTime: '2024-05-01T10:30:00',
+	pipelineStage: 'Closed Won',
+	currencyCode: 'GBP',
+	reference: 'CRM-1042',
+	visitorIdentifiers: {
+		identifier: [
+			{ key: 'EmailAddress', value: 'ada@example.com' },
+			{ key: 'CookieValue', value: 'GA1.1.1234567890.1700000000' },
+		],
+	},
+	labels: ['Enterprise', 'Inbound'],
+	additionalDataProperties: { property: [{ name: 'Owner', value: 'Grace' }] },
+};
+
+// The seed's keys in the seed's order; the value is a JSON number and the cookie lost its GA1.1. prefix.
+const SEED_BODY =
+	'{"OpportunityValue":1000,"OpportunityDateTime":"2024-05-01","PipelineStage":"Closed Won",' +
+	'"VisitorIdentifierOptions":[{"Key":"EmailAddress","Value":"ada@example.com"},{"Key":"CookieValue","Value":"1234567890.1700000000"}],' +
+	'"CurrencyCode":"GBP","Labels":["Enterprise","Inbound"],"Reference":"CRM-1042",' +
+	'"AdditionalDataProperties":[{"Name":"Owner","Value":"Grace"}]}';
+
+describe('the seed example: one opportunity to site 1234', () => {
+	const env = useRulerSandbox();
+
+	it('logs in with the form-encoded credential, then PUTs exactly the documented body', async () => {
+		const { sandbox } = env;
+
+		const { main, error, credentialsHelper } = await runRuler(sandbox, SEED_PARAMETERS, [{}], {
+			timezone: 'Europe/London',
+		});
+
+		expect(error).toBeUndefined();
+		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'POST /v1/login',
+			'PUT /v1/1234/opportunity/upload',
+		]);
+		const [login, upload] = sandbox.requests;
+		expect(login.headers['content-type']).toBe('application/x-www-form-urlencoded');
+		expect(login.body).toBe('username=ruler.user%40example.com&password=correct+horse+battery');
+		expect(upload.headers['content-type']).toBe('application/json');
+		expect(upload.headers.authorization).toBe('Bearer ruler-token-1');
+		expect(upload.body).toBe(SEED_BODY);
+		expect(upload.status).toBe(201);
+		expect(credentialsHelper.updates).toEqual([
+			{ type: 'rulerApi', data: { sessionToken: 'ruler-token-1' } },
+		]);
+
+		expect(main).toEqual([
+			{
+				json: {
+					status: 'uploaded',
+					reference: 'CRM-1042',
+					siteId: '1234',
+					httpStatus: 201,
+					response: null,
+					attempts: 1,
+					retriedAfter: [],
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(sandbox.writesFor('1234', 'CRM-1042')).toBe(1);
+	});
+
+	it('leaves out empty labels and properties, and sends the date and time in UTC when asked', async () => {
+		const { sandbox } = env;
+		const parameters = {
+			...SEED_PARAMETERS,
+			opportunityValue: 1000.6,
+			labels: ['', '  '],
+			additionalDataProperties: { property: [{ name: 'Owner', value: '' }] },
+			options: { dateFormat: 'dateTime', roundValue: true, stripCookiePrefix: false },
+		};
+
+		const { main, error } = await runRuler(sandbox, parameters, [{}], {
+			timezone: 'Europe/Berlin',
+		});
+
+		expect(error).toBeUndefined();
+		expect(main.map((item) => item.json.status)).toEqual(['uploaded']);
+		expect(sandbox.requestsTo(sandbox.uploadPath, 'PUT').map((r) => r.body)).toEqual([
+			'{"OpportunityValue":1001,"OpportunityDateTime":"2024-05-01T08:30:00","PipelineStage":"Closed Won",' +
+				'"VisitorIdentifierOptions":[{"Key":"EmailAddress","Value":"ada@example.com"},{"Key":"CookieValue","Value":"GA1.1.1234567890.1700000000"}],' +
+				'"CurrencyCode":"GBP","Reference":"CRM-1042"}',
+		]);
 	});
 });

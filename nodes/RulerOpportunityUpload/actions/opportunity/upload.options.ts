@@ -1,0 +1,157 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { preview } from '../../../shared/values/text';
+import {
+	DEFAULT_CONCURRENCY,
+	MAX_CONCURRENCY,
+	MIN_REQUESTS_PER_SECOND,
+} from '../../helpers/constants';
+
+/** The Options collection of the upload. */
+export const uploadOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+			default: DEFAULT_CONCURRENCY,
+			description:
+				'How many opportunities are sent at the same time. Ruler publishes no rate limit: keep it small.',
+		},
+		{
+			displayName: 'Date Format',
+			name: 'dateFormat',
+			type: 'options',
+			options: [
+				{
+					name: 'Date',
+					value: 'date',
+					description: 'Like 2024-05-01 (UTC), the documented form',
+				},
+				{
+					name: 'Date and Time',
+					value: 'dateTime',
+					description: 'Like 2024-05-01T13:15:00 (UTC)',
+				},
+			],
+			default: 'date',
+			description: 'How the opportunity date is sent. Both forms are in UTC.',
+		},
+		{
+			displayName: 'Max Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+			description:
+				'At most this many uploads start per second, evenly spaced; 0 means no limit. Set it just under the rate limit of your Ruler account to avoid 429 answers. Without it, a 429 with Retry-After pauses every parallel upload for as long as Ruler asks.',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 5,
+			description:
+				'How often one opportunity is sent again after a rate limit (429), a temporary server error (502, 503, 504) or a network error. Waits grow each time and follow Retry-After.',
+		},
+		{
+			displayName: 'Retry When the Outcome Is Unknown',
+			name: 'retryUnknownOutcome',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to send an opportunity again after a timeout, a dropped connection or a gateway error (502, 504), when Ruler may already have stored it. Ruler stores or updates by reference, so a resend should update, not duplicate.',
+		},
+		{
+			displayName: 'Round Value to Integer',
+			name: 'roundValue',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to round the opportunity value to a whole number (Ruler documents the value as an integer)',
+		},
+		{
+			displayName: 'Strip GA Prefix From Cookie Value',
+			name: 'stripCookiePrefix',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to remove the "GA1.1." prefix (or "GA1.2." and so on) from cookie values: Ruler expects the bare Google Analytics client ID',
+		},
+		{
+			displayName: 'Timeout',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30000,
+			description: 'Milliseconds to wait for the answer to one request before it counts as failed',
+		},
+		{
+			displayName: 'Validate Only',
+			name: 'validateOnly',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to check every item and report it as valid or invalid, with the body that would be sent, without sending anything',
+		},
+	],
+};
+
+export interface UploadOptions {
+	concurrency: number;
+	dateFormat: 'date' | 'dateTime';
+	maxRetries: number;
+	requestsPerSecond: number;
+	retryUnknownOutcome: boolean;
+	roundValue: boolean;
+	stripCookiePrefix: boolean;
+	timeout: number;
+	validateOnly: boolean;
+}
+
+const DEFAULT_OPTIONS: UploadOptions = {
+	concurrency: DEFAULT_CONCURRENCY,
+	dateFormat: 'date',
+	maxRetries: 5,
+	requestsPerSecond: 0,
+	retryUnknownOutcome: true,
+	roundValue: false,
+	stripCookiePrefix: true,
+	timeout: 30_000,
+	validateOnly: false,
+};
+
+function requestsPerSecond(context: IExecuteFunctions, value: unknown): number {
+	const rate = value === undefined || value === '' ? 0 : Number(value);
+	if (rate === 0 || rate >= MIN_REQUESTS_PER_SECOND) return rate;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Max Requests per Second must be 0 (no limit) or at least ${MIN_REQUESTS_PER_SECOND}, got ${preview(value)}`,
+		{ description: 'Set it in the options, just under the rate limit of your Ruler account.' },
+	);
+}
+
+/** The options of the run, with the numbers brought into their ranges. */
+export function readOptions(context: IExecuteFunctions): UploadOptions {
+	const options = {
+		...DEFAULT_OPTIONS,
+		...(context.getNodeParameter('options', 0, {}) as Partial<UploadOptions>),
+	};
+	const concurrency = Math.min(
+		MAX_CONCURRENCY,
+		Math.max(1, Math.floor(Number(options.concurrency) || 1)),
+	);
+	return {
+		...options,
+		concurrency,
+		maxRetries: Math.max(0, Math.floor(Number(options.maxRetries) || 0)),
+		requestsPerSecond: requestsPerSecond(context, options.requestsPerSecond),
+	};
+}
