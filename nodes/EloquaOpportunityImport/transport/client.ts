@@ -21,7 +21,7 @@ import {
 	type RetryPolicy,
 } from '../../shared/transport/retry';
 import { baseUrlFromIdAnswer, loginUrlOf } from './baseUrl';
-import { ELOQUA_STATUS } from './errors';
+import { ELOQUA_STATUS } from './statuses';
 
 export type EloquaCredentialType = 'eloquaApi' | 'eloquaOAuth2Api';
 
