@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemLabel } from '../../shared/items/labels';
-import { failed, type ItemResult } from '../../shared/items/results';
+import { failed, succeeded, type ItemResult } from '../../shared/items/results';
 import { FirstUse, RULE_MESSAGES } from '../../shared/values/rules';
 import { preview } from '../../shared/values/text';
 import type { Column } from './columns';
 import type { StagingRow } from './lifecycle';
 import { keyOf, type RowKey } from './rejects';
-import { cellValue, rowChecker, type RowRules } from './rows';
+import { cellValue, rowChecker, type Row, type RowRules } from './rows';
 
 export interface CheckedItems {
 	valid: StagingRow[];
@@ -87,4 +87,21 @@ export function usedColumns(rules: RowRules, rows: readonly StagingRow[]): Colum
 		if (unused.size === 0) break;
 	}
 	return rules.columns.filter((column) => !unused.has(column));
+}
+
+/** The items that passed the checks, as a run that sends nothing reports them: with the row they would send. */
+export function validResults(
+	valid: readonly StagingRow[],
+	toRow: (values: IDataObject) => Row,
+	fieldsOf: (row: Row) => IDataObject = () => ({}),
+): ItemResult[] {
+	return valid.map(({ itemIndex, identifier, values }) => {
+		const row = toRow(values);
+		return succeeded(itemIndex, {
+			status: 'valid',
+			opportunityId: identifier,
+			...fieldsOf(row),
+			row,
+		});
+	});
 }

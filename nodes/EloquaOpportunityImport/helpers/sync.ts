@@ -1,6 +1,6 @@
-import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { pause } from '../../shared/transport/cancellation';
+import { pause, throwIfCancelled } from '../../shared/transport/cancellation';
 import type { EloquaClient } from '../transport/client';
 import { readPages } from '../transport/paging';
 import { checkedUri } from '../transport/uris';
@@ -61,12 +61,7 @@ export async function waitForSync(
 		const remaining = poll.maxWaitMs - (Date.now() - started);
 		if (remaining <= 0) return { uri: syncUri, status, timedOut: true };
 		await pause(Math.min(delay, remaining), client.signal);
-		if (client.signal?.aborted) {
-			throw new NodeOperationError(
-				client.nodeForErrors(),
-				'The execution was cancelled while waiting for the Eloqua sync',
-			);
-		}
+		throwIfCancelled(client.signal, client.nodeForErrors());
 		delay = Math.min(delay * 1.5, Math.max(poll.intervalMs, MAX_POLL_INTERVAL_MS));
 	}
 }

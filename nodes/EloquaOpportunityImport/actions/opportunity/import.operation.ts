@@ -5,8 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { finishRun, succeeded, type ItemResult } from '../../../shared/items/results';
-import { checkItems } from '../../helpers/checks';
+import { finishRun, type ItemResult } from '../../../shared/items/results';
+import { checkItems, validResults } from '../../helpers/checks';
 import { definitionName } from '../../helpers/definition';
 import { runImport, type ImportJob } from '../../helpers/job';
 import { linkImported } from '../../helpers/linking';
@@ -169,28 +169,12 @@ function mappedValues(
 	return (context.getNodeParameter('columns.value', itemIndex, {}) ?? {}) as IDataObject;
 }
 
-/** Where the rows go: the existing definition chosen, or one created from the mapped columns. */
-async function targetOf(
-	context: IExecuteFunctions,
-	client: EloquaClient,
-	mode: MappingMode,
-	options: IDataObject,
-): Promise<Target> {
-	if (context.getNodeParameter('definitionMode', 0, 'create') !== 'create') {
-		return await existingTarget(
-			client,
-			definitionUriOf(context, 'importDefinitionId', 0, 'opportunity'),
-		);
-	}
+/** The columns mapped below (Columns → Map Each Column Manually), by name. */
+function mappedColumnNames(context: IExecuteFunctions): string[] {
 	const columns = context.getNode().parameters.columns as
 		| { value?: IDataObject | null }
 		| undefined;
-	return await newTarget(client, {
-		mode,
-		mapped: Object.keys(columns?.value ?? {}),
-		identifierColumn: (options.identifierColumn as string) ?? '',
-		identifierCaseSensitive: options.identifierCaseSensitive === true,
-	});
+	return Object.keys(columns?.value ?? {});
 }
 
 /** Opportunity → Import: checks every item, imports the valid ones, and optionally links them. */
@@ -199,7 +183,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const linking = this.getNodeParameter('linkAfterImport', 0, false) as boolean;
 	const mode = this.getNodeParameter('columns.mappingMode', 0, 'defineBelow') as MappingMode;
 	const client = EloquaClient.forNode(this);
-	const target = await targetOf(this, client, mode, options);
+	const target: Target =
+		this.getNodeParameter('definitionMode', 0, 'create') === 'create'
+			? await newTarget(client, {
+					mode,
+					mapped: mappedColumnNames(this),
+					identifierColumn: (options.identifierColumn as string) ?? '',
+					identifierCaseSensitive: options.identifierCaseSensitive === true,
+				})
+			: await existingTarget(client, definitionUriOf(this, 'importDefinitionId', 0, 'opportunity'));
 	const rules: RowRules = {
 		columns: target.columns,
 		zone: this.getTimezone(),
@@ -220,10 +212,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	);
 	const validateOnly = isValidateOnly(options);
 	if (validateOnly || valid.length === 0) {
-		const toRow = rowBuilder(rules);
-		const checked = valid.map(({ itemIndex, identifier, values }) =>
-			succeeded(itemIndex, { status: 'valid', opportunityId: identifier, row: toRow(values) }),
-		);
+		const checked = validResults(valid, rowBuilder(rules));
 		return finishRun(this, [...checked, ...invalid], validateOnly ? 'valid' : 'imported');
 	}
 

@@ -5,7 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { finishRun, succeeded } from '../../../shared/items/results';
+import { finishRun } from '../../../shared/items/results';
+import { validResults } from '../../helpers/checks';
 import { runImport } from '../../helpers/job';
 import { LINK_OPPORTUNITY_COLUMN } from '../../helpers/linkage';
 import { checkLinkRows } from '../../helpers/linking';
@@ -81,15 +82,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	);
 	const validateOnly = isValidateOnly(options);
 	if (validateOnly || valid.length === 0) {
-		const checked = valid.map(({ itemIndex, identifier, values }) => {
-			const row = toRow(values);
-			return succeeded(itemIndex, {
-				status: 'valid',
-				opportunityId: identifier,
-				linkedTo: row[settings.field] ?? null,
-				row,
-			});
-		});
+		const checked = validResults(valid, toRow, (row) => ({
+			linkedTo: row[settings.field] ?? null,
+		}));
 		return finishRun(this, [...checked, ...invalid], validateOnly ? 'valid' : 'linked');
 	}
 	const valuesByItem = new Map(valid.map(({ itemIndex, values }) => [itemIndex, values]));
