@@ -14,10 +14,17 @@ export interface Problem extends ErrorFields {
 	invalidFields?: string[];
 }
 
+/** Something the user should know about a row that did not make it fail. */
+export interface RowWarning {
+	code: string;
+	message: string;
+}
+
 /** What one sync says about every row it processed, shared by those rows' outcomes. */
 export interface SyncReport {
 	sync: SyncState;
 	syncLog?: SyncLogEntry[];
+	warnings?: RowWarning[];
 }
 
 export interface RowOutcome {
@@ -29,6 +36,7 @@ export interface RowOutcome {
 	syncLog?: SyncLogEntry[];
 	/** Set for every outcome that is a failure (and for a sync still running after the wait). */
 	problem?: Problem;
+	warnings?: RowWarning[];
 }
 
 /** A row that has a key and a name in messages. */
@@ -48,6 +56,7 @@ export function outcome(
 		syncStatus: report?.sync.status,
 		syncLog: report?.syncLog,
 		problem,
+		warnings: report?.warnings,
 	};
 }
 
@@ -59,6 +68,7 @@ export function outcomeFields(outcome: RowOutcome, doneStatus: string): IDataObj
 		syncStatus: outcome.syncStatus ?? null,
 	};
 	if (outcome.syncLog) fields.syncLog = outcome.syncLog as unknown as IDataObject[];
+	if (outcome.warnings) fields.warnings = outcome.warnings as unknown as IDataObject[];
 	if (outcome.problem) addProblemFields(fields, outcome.problem);
 	return fields;
 }

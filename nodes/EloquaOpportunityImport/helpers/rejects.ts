@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { EloquaClient } from '../transport/client';
 import { readPages } from '../transport/paging';
 import { ELQ_CODES } from '../transport/statuses';
-import type { Problem } from './outcomes';
+import type { Problem, RowWarning } from './outcomes';
 
 export interface Reject {
 	recordIndex?: number;
@@ -100,5 +100,25 @@ export function rejectProblem(rejects: Reject[]): Problem {
 			'Fix the value in the source data (or add the missing stage, contact or field in Eloqua) and run again.',
 		code: codes[0],
 		invalidFields: [...new Set(rejects.flatMap((r) => r.invalidFields))],
+	};
+}
+
+/** Rejects of a sync quoted in a warning; the rest are counted. */
+const QUOTED_REJECTS = 3;
+
+/**
+ * Rejects that matched no row of the sync (neither by key nor by record index) as a warning for
+ * every row of that sync: any of them may be the one Eloqua meant.
+ */
+export function unmatchedRejectsWarning(unmatched: Reject[], syncUri: string): RowWarning {
+	const quoted = unmatched
+		.slice(0, QUOTED_REJECTS)
+		.map((r) => JSON.stringify(`${r.statusCode ? `${r.statusCode}: ` : ''}${r.message}`));
+	const more =
+		unmatched.length > QUOTED_REJECTS ? ` and ${unmatched.length - QUOTED_REJECTS} more` : '';
+	const count = unmatched.length === 1 ? '1 reject' : `${unmatched.length} rejects`;
+	return {
+		code: 'unmatchedRejects',
+		message: `${count} of sync ${syncUri} matched no row of this run: ${quoted.join('; ')}${more}. Check them with Sync → Get Rejects.`,
 	};
 }

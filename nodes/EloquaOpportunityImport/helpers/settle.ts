@@ -2,7 +2,7 @@ import { throwIfCancelled } from '../../shared/transport/cancellation';
 import { errorFields } from '../../shared/transport/explain';
 import type { ImportJob } from './job';
 import { outcome, type NamedRow, type Problem, type RowOutcome, type SyncReport } from './outcomes';
-import { mapRejectsToItems, readRejects, rejectProblem } from './rejects';
+import { mapRejectsToItems, readRejects, rejectProblem, unmatchedRejectsWarning } from './rejects';
 import { readSyncLog, startSync, waitForSync, type SyncLogEntry, type SyncState } from './sync';
 
 /** What one sync did to the rows staged for it, and whether it has ended. */
@@ -42,11 +42,19 @@ async function settleSync(
 	staged: readonly NamedRow[],
 	sync: SyncState,
 ): Promise<RowOutcome[]> {
-	const report: SyncReport = { sync, syncLog: await readSyncLogIfAny(job, sync) };
-	if (sync.status === 'success')
+	const log = await readSyncLogIfAny(job, sync);
+	if (sync.status === 'success') {
+		const report: SyncReport = { sync, syncLog: log };
 		return staged.map((row) => outcome(row, 'done', undefined, report));
-	const { byItem } = mapRejectsToItems(await readRejects(job.client, sync.uri), staged, job.key);
-	const log = report.syncLog ?? [];
+	}
+	const rejects = await readRejects(job.client, sync.uri);
+	const { byItem, unmatched } = mapRejectsToItems(rejects, staged, job.key);
+	// A reject that matches no row must not vanish: every row of its sync carries a warning.
+	const report: SyncReport = {
+		sync,
+		syncLog: log,
+		warnings: unmatched.length ? [unmatchedRejectsWarning(unmatched, sync.uri)] : undefined,
+	};
 	const unconfirmed: Problem = {
 		message: `Eloqua ended the sync with status "error" and did not confirm this row`,
 		description: `Sync log: ${log.map((entry) => `${entry.statusCode} ×${entry.count} ${entry.message}`).join('; ') || 'empty'}. Check the sync in Eloqua and run again.`,

@@ -5,9 +5,7 @@ import type { EloquaClient } from '../transport/client';
 import { readPages } from '../transport/paging';
 import { checkedUri } from '../transport/uris';
 
-export type SyncStatus = 'pending' | 'active' | 'success' | 'warning' | 'error';
-
-export const TERMINAL_STATUSES = new Set<string>(['success', 'warning', 'error']);
+const TERMINAL_STATUSES = new Set<string>(['success', 'warning', 'error']);
 
 export interface PollSettings {
 	intervalMs: number;

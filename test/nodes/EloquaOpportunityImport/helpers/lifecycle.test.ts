@@ -236,6 +236,61 @@ describe('the import life cycle', () => {
 		);
 		expect(main.map((item) => item.json.opportunityId)).toEqual(['1', '3']);
 		expect(errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
+		// Every reject found its row: nothing to warn about.
+		expect(main[0].json).not.toHaveProperty('warnings');
+	});
+
+	it('warns every row of a sync about rejects that match no row, quoting the first three', async () => {
+		const { sandbox } = env;
+		const unknown = (recordIndex: number | undefined, id: string, message: string) => ({
+			recordIndex,
+			fieldValues: { OpportunityID: id },
+			invalidFields: [],
+			statusCode: 'ELQ-00001',
+			message,
+		});
+		sandbox.faults.add({
+			method: 'GET',
+			path: /\/rejects$/,
+			status: 200,
+			body: {
+				items: [
+					{
+						recordIndex: 2,
+						fieldValues: { OpportunityID: '2', Stage: 'Nope' },
+						invalidFields: ['Stage'],
+						statusCode: 'ELQ-00039',
+						message: 'Invalid opportunity stage.',
+					},
+					unknown(99, 'X-1', 'First stray.'),
+					unknown(undefined, 'X-2', 'Second stray.'),
+					unknown(0, 'X-3', 'Third stray.'),
+					unknown(42, 'X-4', 'Fourth stray.'),
+				],
+				hasMore: false,
+			},
+		});
+		const { main, errorOutput } = await runEloqua(
+			sandbox,
+			importParameters(),
+			[opportunity(1), opportunity(2, { Stage: 'Nope' }), opportunity(3)],
+			{ onError: 'continueErrorOutput' },
+		);
+		const syncUri = main[0].json.syncUri as string;
+		const warnings = [
+			{
+				code: 'unmatchedRejects',
+				message: `4 rejects of sync ${syncUri} matched no row of this run: "ELQ-00001: First stray."; "ELQ-00001: Second stray."; "ELQ-00001: Third stray." and 1 more. Check them with Sync → Get Rejects.`,
+			},
+		];
+		expect(main.map((item) => [item.pairedItem, item.json.status, item.json.warnings])).toEqual([
+			[{ item: 0 }, 'imported', warnings],
+			[{ item: 2 }, 'imported', warnings],
+		]);
+		expect(errorOutput.map((item) => [item.pairedItem, errorOf(item).status])).toEqual([
+			[{ item: 1 }, 'rejected'],
+		]);
+		expect(errorOf(errorOutput[0]).warnings).toEqual(warnings);
 	});
 
 	it('pages through more than 1000 rejects', async () => {
