@@ -101,48 +101,6 @@ describe('a failure of the whole run, with the node set to continue', () => {
 		]);
 	});
 
-	it('keeps the import of each item when linking after it fails as a whole', async () => {
-		const { sandbox } = env;
-		sandbox.faults.add({
-			method: 'POST',
-			path: '/pod1/api/bulk/2.0/opportunities/contacts/imports',
-			status: 400,
-			body: { failures: [{ field: 'fields', constraint: 'Must be valid', value: '' }] },
-		});
-		const { main, errorOutput } = await runEloqua(
-			sandbox,
-			importParameters({
-				linkAfterImport: true,
-				linkTo: 'Contact',
-				contactField: 'C_EmailAddress',
-				linkValue: '={{ $json.contactEmail }}',
-			}),
-			[
-				opportunity('L-1', { contactEmail: 'ada@example.com' }),
-				opportunity('L-2', { contactEmail: '' }),
-			],
-			{ onError: 'continueErrorOutput' },
-		);
-		expect(
-			main.map((item) => [
-				item.pairedItem,
-				item.json.status,
-				(item.json.link as { status: string }).status,
-			]),
-		).toEqual([[{ item: 1 }, 'imported', 'skipped']]);
-		expect(pairsAndStatuses(errorOutput)).toEqual([
-			[
-				{ item: 0 },
-				'Item 0 (OpportunityID "L-1"): imported, but not linked: Eloqua rejected the request as invalid (HTTP 400)',
-				'imported',
-			],
-		]);
-		expect(errorOf(errorOutput[0])).toMatchObject({
-			link: { status: 'failed', linkType: 'Contact', linkedTo: 'ada@example.com', httpStatus: 400 },
-		});
-		expect([...sandbox.state.opportunities.keys()].sort()).toEqual(['l-1', 'l-2']);
-	});
-
 	it('still stops the workflow with the error itself when not set to continue', async () => {
 		const { sandbox } = env;
 		const { main, error } = await runEloqua(sandbox, importParameters(), [opportunity(1)], {

@@ -1,11 +1,23 @@
+import { errorOf } from '../../../harness/engine';
 import {
+	eloquaEditor,
 	importParameters,
 	opportunity,
 	runEloqua,
 	useEloquaSandbox,
+	type EloquaSandbox,
 } from '../../../harness/eloqua';
-import { errorOf } from '../../../harness/engine';
+import { STANDARD_COLUMNS } from '../../../../nodes/EloquaOpportunityImport/helpers/columns';
+import type { ImportJob, SyncLimits } from '../../../../nodes/EloquaOpportunityImport/helpers/job';
+import {
+	stageAndSync,
+	type StagingRow,
+} from '../../../../nodes/EloquaOpportunityImport/helpers/lifecycle';
+import { EloquaClient } from '../../../../nodes/EloquaOpportunityImport/transport/client';
 
+const SEED_FIELDS = Object.fromEntries(
+	STANDARD_COLUMNS.map((column) => [column.name, column.statement]),
+);
 const rows = (n: number, overrides = {}) =>
 	Array.from({ length: n }, (_, i) => opportunity(i + 1, overrides));
 const uploadedIds = (bodies: Array<string | undefined>) =>
@@ -13,6 +25,32 @@ const uploadedIds = (bodies: Array<string | undefined>) =>
 		JSON.parse(body!).map((row: { OpportunityID: string }) => row.OpportunityID),
 	);
 
+/**
+ * The requests of a run as "METHOD what", repeats counted: the definition and the syncs are named
+ * by their place, so the order of uploads, syncs and polls can be compared exactly.
+ */
+function requestSequence(sandbox: EloquaSandbox, definition: string, syncs: string[]): string[] {
+	const bulk = '/pod1/api/bulk/2.0';
+	const named = sandbox.requests
+		.filter((r) => r.path !== '/id' && !r.path.endsWith('/fields'))
+		.map((r) => {
+			const path = r.path.slice(bulk.length);
+			const sync = syncs.findIndex((uri) => path.startsWith(uri));
+			if (path === `${definition}/data`) return `${r.method} data`;
+			if (sync >= 0)
+				return `${r.method} sync ${sync + 1}${path.slice(syncs[sync].length).replace('/', ' ')}`;
+			return `${r.method} ${path}`;
+		});
+	const counted: Array<[string, number]> = [];
+	for (const name of named) {
+		const last = counted[counted.length - 1];
+		if (last?.[0] === name) last[1] += 1;
+		else counted.push([name, 1]);
+	}
+	return counted.map(([name, count]) => (count > 1 ? `${name} ×${count}` : name));
+}
+
+// The sandbox answers a sync's status pending twice, active twice, then ended: four reads per sync.
 describe('the import life cycle', () => {
 	const env = useEloquaSandbox();
 
@@ -69,16 +107,39 @@ describe('the import life cycle', () => {
 			importParameters({}, { recordsPerUpload: 1 }),
 			rows(1001),
 		);
-		const paths = sandbox.requests
-			.filter((r) => r.method === 'POST')
-			.map((r) => (r.path.endsWith('/data') ? 'upload' : r.path.split('/').pop()));
-		const syncAt = paths.flatMap((p, i) => (p === 'syncs' ? [i] : []));
-		// definition, 500 uploads, sync, 500 uploads, sync, 1 upload, sync
-		expect(syncAt).toEqual([501, 1002, 1004]);
-		const syncUris = new Set(main.map((item) => item.json.syncUri));
-		expect(syncUris.size).toBe(3);
-		expect(main.every((item) => item.json.status === 'imported')).toBe(true);
-		expect(main[0].json.importDefinitionUri).toBe(main[1000].json.importDefinitionUri);
+		const definition = main[0].json.importDefinitionUri as string;
+		const syncs = [...new Set(main.map((item) => item.json.syncUri as string))];
+		expect(syncs).toHaveLength(3);
+		expect(requestSequence(sandbox, definition, syncs)).toEqual([
+			'POST /opportunities/imports',
+			'POST data ×500',
+			'POST /syncs',
+			'GET sync 1 ×4',
+			'GET sync 1 logs',
+			'POST data ×500',
+			'POST /syncs',
+			'GET sync 2 ×4',
+			'GET sync 2 logs',
+			'POST data',
+			'POST /syncs',
+			'GET sync 3 ×4',
+			'GET sync 3 logs',
+			`DELETE ${definition}`,
+		]);
+		expect(uploadedIds(sandbox.requestsTo(/\/data$/, 'POST').map((u) => u.body))).toEqual(
+			rows(1001).map((row) => row.OpportunityID),
+		);
+		// Each item reports the sync its row went into, in input order.
+		const syncOf = (index: number) => syncs[Math.floor(index / 500)];
+		expect(
+			main.every(
+				(item, index) =>
+					item.json.status === 'imported' &&
+					item.json.syncUri === syncOf(index) &&
+					item.json.importDefinitionUri === definition &&
+					(item.pairedItem as { item: number }).item === index,
+			),
+		).toBe(true);
 	});
 
 	it('syncs what was staged when an upload fails for good, and reports the rest as not sent', async () => {
@@ -293,18 +354,13 @@ describe('the import life cycle', () => {
 		expect(errorOf(errorOutput[0]).warnings).toEqual(warnings);
 	});
 
-	it('pages through more than 1000 rejects', async () => {
+	it('maps each of 2,499 rejects, read page by page, back to its item', async () => {
 		const { sandbox } = env;
 		const items = rows(2500, { Stage: 'Unknown' });
 		items[7] = opportunity(8);
 		const { main, errorOutput } = await runEloqua(sandbox, importParameters(), items, {
 			onError: 'continueErrorOutput',
 		});
-		expect(sandbox.requestsTo(/\/rejects$/, 'GET').map((r) => r.query.offset)).toEqual([
-			'0',
-			'1000',
-			'2000',
-		]);
 		expect(main.map((item) => item.pairedItem)).toEqual([{ item: 7 }]);
 		expect(errorOutput).toHaveLength(2499);
 		expect(
@@ -346,5 +402,77 @@ describe('the import life cycle', () => {
 		);
 		expect(Date.now() - started).toBeLessThan(3000);
 		expect(sandbox.requestsTo(/\/syncs\/\d+$/, 'GET')).toHaveLength(1);
+	});
+});
+
+// The sync limits are a field of the job: small ones show when the life cycle syncs, against the
+// sandbox, without staging 500 uploads or 250 MB.
+describe('the sync limits of a job', () => {
+	const env = useEloquaSandbox();
+	const DEFINITION = '/opportunities/imports/7';
+
+	const jobWith = (syncLimits: SyncLimits): ImportJob => ({
+		client: new EloquaClient(eloquaEditor(env.sandbox, {}), 'eloquaApi'),
+		definition: { uri: DEFINITION },
+		rules: { columns: STANDARD_COLUMNS, zone: 'UTC', dateHandling: 'asGiven' },
+		key: [{ column: 'OpportunityID', caseSensitive: false }],
+		uploadLimits: { maxRecords: 2, maxBytes: 100_000 },
+		syncLimits,
+		waitForSync: true,
+		poll: { intervalMs: 10, maxWaitMs: 10_000 },
+		deleteDefinitionAfterSync: false,
+	});
+	const stagingRows = (n: number): StagingRow[] =>
+		rows(n).map((values, itemIndex) => ({
+			itemIndex,
+			identifier: String(values.OpportunityID),
+			key: String(values.OpportunityID),
+			values,
+		}));
+	const stageAll = async (syncLimits: SyncLimits, staging: StagingRow[]) => {
+		env.sandbox.addDefinition(
+			{ name: 'Limits', fields: SEED_FIELDS, isSyncTriggeredOnImport: false },
+			7,
+		);
+		const { outcomes } = await stageAndSync(jobWith(syncLimits), DEFINITION, staging);
+		const syncs = [...new Set(outcomes.map((o) => o.syncUri!))];
+		const posts = requestSequence(env.sandbox, DEFINITION, syncs).filter((r) =>
+			r.startsWith('POST'),
+		);
+		return { outcomes, syncs, posts };
+	};
+
+	it('syncs and waits after the upload limit, then goes on with the same definition', async () => {
+		const staging = stagingRows(9);
+		const { outcomes, syncs, posts } = await stageAll({ uploads: 2, bytes: Infinity }, staging);
+		expect(posts).toEqual([
+			'POST data ×2',
+			'POST /syncs',
+			'POST data ×2',
+			'POST /syncs',
+			'POST data',
+			'POST /syncs',
+		]);
+		expect(uploadedIds(env.sandbox.requestsTo(/\/data$/, 'POST').map((u) => u.body))).toEqual(
+			staging.map((row) => row.identifier),
+		);
+		expect(outcomes.map((o) => [o.itemIndex, o.status, syncs.indexOf(o.syncUri!)])).toEqual(
+			staging.map((_, i) => [i, 'done', Math.floor(i / 4)]),
+		);
+	});
+
+	it('syncs once the staged bytes reach the limit (Eloqua asks for about every 250 MB)', async () => {
+		const staging = stagingRows(6);
+		// Each upload of two rows is about 230 bytes: the second one crosses 300.
+		const { outcomes, syncs, posts } = await stageAll({ uploads: 500, bytes: 300 }, staging);
+		expect(posts).toEqual(['POST data ×2', 'POST /syncs', 'POST data', 'POST /syncs']);
+		expect(outcomes.map((o) => syncs.indexOf(o.syncUri!))).toEqual([0, 0, 0, 0, 1, 1]);
+	});
+
+	it("reads the caller's rows and leaves them as they were", async () => {
+		const staging = stagingRows(5);
+		const before = JSON.parse(JSON.stringify(staging));
+		await stageAll({ uploads: 1, bytes: Infinity }, staging);
+		expect(staging).toEqual(before);
 	});
 });
