@@ -6,18 +6,12 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { importDefinitionDescription } from './actions/importDefinition';
-import { opportunityDescription } from './actions/opportunity';
-import { opportunityContactLinkDescription } from './actions/opportunityContactLink';
-import { syncDescription } from './actions/sync';
+import { description as importDefinition } from './actions/importDefinition/ImportDefinition.resource';
+import { description as opportunity } from './actions/opportunity/Opportunity.resource';
+import { description as opportunityContactLink } from './actions/opportunityContactLink/OpportunityContactLink.resource';
 import { router } from './actions/router';
-import { searchImportDefinitions } from './methods/listSearch';
-import {
-	getAccountFields,
-	getContactFields,
-	getOpportunityStatements,
-} from './methods/loadOptions';
-import { getOpportunityColumns } from './methods/resourceMapping';
+import { description as sync } from './actions/sync/Sync.resource';
+import { methods } from './methods';
 
 export class EloquaOpportunityImport implements INodeType {
 	description: INodeTypeDescription = {
@@ -84,18 +78,14 @@ export class EloquaOpportunityImport implements INodeType {
 				],
 				default: 'opportunity',
 			},
-			...opportunityDescription,
-			...opportunityContactLinkDescription,
-			...importDefinitionDescription,
-			...syncDescription,
+			...opportunity,
+			...opportunityContactLink,
+			...importDefinition,
+			...sync,
 		],
 	};
 
-	methods = {
-		listSearch: { searchImportDefinitions },
-		loadOptions: { getAccountFields, getContactFields, getOpportunityStatements },
-		resourceMapping: { getOpportunityColumns },
-	};
+	methods = methods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,20 +1,26 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { runAllItems } from '../../shared/items/results';
+import { operations as importDefinition } from './importDefinition/ImportDefinition.resource';
+import type { EloquaMap, Operation, Operations } from './node.type';
+import { operations as opportunity } from './opportunity/Opportunity.resource';
+import { operations as opportunityContactLink } from './opportunityContactLink/OpportunityContactLink.resource';
+import { operations as sync } from './sync/Sync.resource';
 
-import { operations as importDefinition } from './importDefinition';
-import { operations as opportunity } from './opportunity';
-import { operations as opportunityContactLink } from './opportunityContactLink';
-import { operations as sync } from './sync';
-
-type Operation = { execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> };
-
-const RESOURCES: Record<string, Record<string, Operation>> = {
+const RESOURCES: { [R in keyof EloquaMap]: Operations<R> } = {
 	opportunity,
 	opportunityContactLink,
 	importDefinition,
 	sync,
 };
+
+const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+function operationOf(resource: string, operation: string): Operation | undefined {
+	if (!has(RESOURCES, resource)) return undefined;
+	const operations: Record<string, Operation> = RESOURCES[resource as keyof EloquaMap];
+	return has(operations, operation) ? operations[operation] : undefined;
+}
 
 /**
  * Runs the chosen resource's operation; each operation handles all input items at once. An operation
@@ -23,7 +29,7 @@ const RESOURCES: Record<string, Record<string, Operation>> = {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = RESOURCES[resource]?.[operation];
+	const handler = operationOf(resource, operation);
 	if (!handler) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { DEFINITION_KINDS, definitionKindOf } from '../actions/common/definition.properties';
+import { DEFINITION_KINDS, definitionKindOf } from '../helpers/definition';
 import { EloquaClient } from '../transport/client';
 
 const PAGE_SIZE = 100;

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { columnsForNewDefinition } from '../import/fields';
-import { listLinkFields, type LinkEntity } from '../import/linkage';
+import { columnsForNewDefinition } from '../helpers/fields';
+import { listLinkFields, type LinkEntity } from '../helpers/linkage';
 import { EloquaClient } from '../transport/client';
 
 async function linkFieldOptions(

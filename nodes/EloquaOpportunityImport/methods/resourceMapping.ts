@@ -4,9 +4,9 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
-import type { Column } from '../import/columns';
-import { getDefinition, OPPORTUNITY_IMPORTS } from '../import/definition';
-import { columnsForNewDefinition, columnsOfDefinition } from '../import/fields';
+import type { Column } from '../helpers/columns';
+import { DEFINITION_KINDS, getDefinition } from '../helpers/definition';
+import { columnsForNewDefinition, columnsOfDefinition } from '../helpers/fields';
 import { EloquaClient } from '../transport/client';
 import { checkedUri } from '../transport/uris';
 
@@ -43,12 +43,8 @@ export async function getOpportunityColumns(
 		extractValue: true,
 	}) as string;
 	if (!id) return { fields: [], emptyFieldsNotice: 'Choose an import definition first' };
-	const uri = checkedUri(
-		this.getNode(),
-		id,
-		OPPORTUNITY_IMPORTS.collection,
-		OPPORTUNITY_IMPORTS.parent,
-	);
-	const definition = await getDefinition(client, uri, OPPORTUNITY_IMPORTS.parent);
+	const { parent, collection } = DEFINITION_KINDS.opportunity;
+	const uri = checkedUri(this.getNode(), id, collection, parent);
+	const definition = await getDefinition(client, uri, parent);
 	return { fields: (await columnsOfDefinition(client, definition)).map(toMapperField) };
 }

@@ -2,10 +2,9 @@ import { NodeApiError, type INode } from 'n8n-workflow';
 
 import { bodyText } from '../../shared/transport/explain';
 import type { HttpResult } from '../../shared/transport/http';
+import { trimSlash } from '../../shared/transport/url';
 
 export const DEFAULT_LOGIN_URL = 'https://login.eloqua.com';
-
-const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 export function loginUrlOf(credentials: { loginUrl?: unknown }): string {
 	const url = typeof credentials.loginUrl === 'string' ? credentials.loginUrl.trim() : '';

@@ -7,21 +7,15 @@ import {
 } from 'n8n-workflow';
 
 import { explainFailure } from '../../shared/transport/explain';
+import { sendOnce, type ApiContext, type HttpResult } from '../../shared/transport/http';
 import {
-	headerValue,
-	isRetryableNetworkCode,
-	sendOnce,
-	type ApiContext,
-	type HttpResult,
-} from '../../shared/transport/http';
-import {
-	parseRetryAfter,
+	retryOnStatus,
 	withRetries,
 	type RetryDecision,
 	type RetryPolicy,
 } from '../../shared/transport/retry';
 import { baseUrlFromIdAnswer, loginUrlOf } from './baseUrl';
-import { ELOQUA_STATUS } from './errors';
+import { ELOQUA_STATUS } from './statuses';
 
 export type EloquaCredentialType = 'eloquaApi' | 'eloquaOAuth2Api';
 
@@ -34,8 +28,12 @@ export interface BulkRequest {
 	body?: IDataObject | Buffer;
 }
 
-/** Eloqua documents 429 and 503 ("timeout processing the request: retry after a delay"); 502 is a gateway blip. */
-const RETRYABLE_STATUSES = new Set([429, 502, 503]);
+/**
+ * Eloqua documents 429 and 503 ("timeout processing the request: retry after a delay"); 502 is a
+ * gateway blip. These are Eloqua's own; the other statuses answer the request itself, and a retry
+ * would get the same answer.
+ */
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503]);
 
 export const ELOQUA_RETRY_POLICY: RetryPolicy = {
 	maxRetries: 5,
@@ -44,11 +42,8 @@ export const ELOQUA_RETRY_POLICY: RetryPolicy = {
 	maxRetryAfterMs: 120_000,
 };
 
-function decideRetry(result: HttpResult): RetryDecision {
-	if (result.kind === 'network') return { retry: isRetryableNetworkCode(result.code) };
-	if (result.kind !== 'response' || !RETRYABLE_STATUSES.has(result.status)) return { retry: false };
-	return { retry: true, retryAfterMs: parseRetryAfter(headerValue(result.headers, 'retry-after')) };
-}
+const decideRetry = (result: HttpResult): RetryDecision =>
+	retryOnStatus(result, RETRYABLE_STATUSES);
 
 const isNotAuthenticated = (result: HttpResult) =>
 	result.kind === 'response' && (typeof result.body === 'string' || result.status === 401);

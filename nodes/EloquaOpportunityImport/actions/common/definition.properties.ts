@@ -1,18 +1,7 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { DEFINITION_KINDS, definitionKindOf, type DefinitionKind } from '../../helpers/definition';
 import { checkedUri } from '../../transport/uris';
-
-/** The two kinds of import definition the node works with, and where each lives in the Bulk API. */
-export const DEFINITION_KINDS = {
-	opportunity: { parent: '/opportunities', collection: 'imports', label: 'Opportunity Import' },
-	contactLink: {
-		parent: '/opportunities/contacts',
-		collection: 'imports',
-		label: 'Opportunity Contact Link Import',
-	},
-} as const;
-
-export type DefinitionKind = keyof typeof DEFINITION_KINDS;
 
 export function definitionKindProperty(show: IDisplayOptions['show']): INodeProperties {
 	return {
@@ -89,13 +78,6 @@ export function definitionLocator(
 	};
 }
 
-/** The kind of definition an operation works on, from its resource and Definition Type. */
-export function definitionKindOf(resource: unknown, definitionType: unknown): DefinitionKind {
-	if (resource === 'opportunityContactLink') return 'contactLink';
-	if (resource === 'opportunity') return 'opportunity';
-	return definitionType === 'contactLink' ? 'contactLink' : 'opportunity';
-}
-
 /** The checked URI of the definition a locator parameter names, for one item. */
 export function definitionUriOf(
 	context: IExecuteFunctions,
@@ -136,4 +118,16 @@ export function wantedCount(context: IExecuteFunctions, itemIndex: number): numb
 	return context.getNodeParameter('returnAll', itemIndex, false)
 		? Infinity
 		: (context.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+/** The kind and checked URI of the definition an item of an Import Definition operation names. */
+export function chosenDefinition(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { kind: DefinitionKind; uri: string } {
+	const kind = definitionKindOf(
+		'importDefinition',
+		context.getNodeParameter('definitionType', itemIndex, 'opportunity'),
+	);
+	return { kind, uri: definitionUriOf(context, 'definitionId', itemIndex, kind) };
 }

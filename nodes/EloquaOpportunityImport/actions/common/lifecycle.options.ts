@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { LifecycleSettings } from '../../import/run';
+import type { Retention } from '../../helpers/definition';
+import { MAX_BYTES_PER_SYNC, MAX_UPLOADS_PER_SYNC, type ImportJob } from '../../helpers/job';
 
 /** One megabyte as Eloqua counts its 32 MB upload limit: the smaller, decimal reading. */
 export const MEGABYTE = 1_000_000;
@@ -110,20 +111,31 @@ export function sortedOptions(options: INodeProperties[]): INodeProperties[] {
 	return [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
-/** The life-cycle settings from the node's Options (and Wait for Sync), with the documented defaults. */
-export function readLifecycleSettings(
-	context: IExecuteFunctions,
-	options: IDataObject,
-): LifecycleSettings {
-	const number = (name: string, fallback: number) =>
-		typeof options[name] === 'number' ? (options[name] as number) : fallback;
+/** The part of an import job the shared Options and Wait for Sync set. */
+export type JobOptions = Pick<
+	ImportJob,
+	| 'uploadLimits'
+	| 'syncLimits'
+	| 'waitForSync'
+	| 'poll'
+	| 'callbackUrl'
+	| 'deleteDefinitionAfterSync'
+>;
+
+const numberOption = (options: IDataObject, name: string, fallback: number) =>
+	typeof options[name] === 'number' ? (options[name] as number) : fallback;
+
+/** How the job uploads, syncs, waits and cleans up, from the node's Options, with the documented defaults. */
+export function readJobOptions(context: IExecuteFunctions, options: IDataObject): JobOptions {
+	const number = (name: string, fallback: number) => numberOption(options, name, fallback);
 	return {
-		limits: {
+		uploadLimits: {
 			maxRecords: Math.max(1, Math.floor(number('recordsPerUpload', 100000))),
 			maxBytes: Math.floor(
 				Math.min(number('maxUploadMegabytes', 24), MAX_UPLOAD_MEGABYTES) * MEGABYTE,
 			),
 		},
+		syncLimits: { uploads: MAX_UPLOADS_PER_SYNC, bytes: MAX_BYTES_PER_SYNC },
 		waitForSync: context.getNodeParameter('waitForSync', 0, true) as boolean,
 		poll: {
 			intervalMs: number('pollIntervalSeconds', 2) * 1000,
@@ -131,9 +143,17 @@ export function readLifecycleSettings(
 		},
 		callbackUrl: (options.callbackUrl as string) || undefined,
 		deleteDefinitionAfterSync: options.deleteDefinitionAfterSync !== false,
+	};
+}
+
+/** The retention settings of a definition created from the node's Options. */
+export function readRetention(options: IDataObject): Retention {
+	return {
 		autoDeleteDuration:
 			typeof options.autoDeleteDuration === 'string' ? options.autoDeleteDuration : 'P1D',
 		dataRetentionDuration: (options.dataRetentionDuration as string) || 'P7D',
-		validateOnly: options.validateOnly === true,
 	};
 }
+
+/** Whether the run only checks the items (Validate Only): nothing is sent. */
+export const isValidateOnly = (options: IDataObject): boolean => options.validateOnly === true;

@@ -5,7 +5,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { DEFAULT_LINK_FIELD, type LinkEntity, type LinkSettings } from '../../import/linkage';
+import { DEFINITION_KINDS, definitionName, type Retention } from '../../helpers/definition';
+import type { ImportJob } from '../../helpers/job';
+import {
+	DEFAULT_LINK_FIELD,
+	linkDefinitionBody,
+	linkKey,
+	type LinkEntity,
+	type LinkSettings,
+} from '../../helpers/linkage';
+import { linkRules } from '../../helpers/linking';
+import type { EloquaClient } from '../../transport/client';
+import type { JobOptions } from './lifecycle.options';
 
 /** Where each opportunity is linked: entity, matched field, the value per item, and the matching rules. */
 export function linkProperties(show: IDisplayOptions['show']): INodeProperties[] {
@@ -115,5 +126,30 @@ export function readLinkSettings(context: IExecuteFunctions): LinkSettings {
 		caseSensitiveOpportunityId: options.caseSensitiveOpportunityId === true,
 		caseSensitiveValue: options.caseSensitiveValue === true,
 		linkAllMatches: options.linkAllMatches !== false,
+	};
+}
+
+/** The job of one linkage import, into a definition created for this run. */
+export function linkJob(
+	context: IExecuteFunctions,
+	client: EloquaClient,
+	settings: LinkSettings,
+	options: JobOptions,
+	retention: Retention,
+): ImportJob {
+	const node = context.getNode();
+	const name = definitionName(
+		`${context.getWorkflow().name ?? 'workflow'} links`,
+		context.getExecutionId(),
+	);
+	return {
+		...options,
+		client,
+		definition: {
+			parent: DEFINITION_KINDS.contactLink.parent,
+			body: linkDefinitionBody(node, name, settings, retention),
+		},
+		rules: linkRules(node, context.getTimezone(), settings),
+		key: linkKey(settings),
 	};
 }

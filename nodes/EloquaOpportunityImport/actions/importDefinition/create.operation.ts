@@ -5,17 +5,17 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { definitionBody, createDefinition } from '../../import/definition';
-import { linkDefinitionBody, type LinkSettings } from '../../import/linkage';
-import { EloquaClient } from '../../transport/client';
-import { DEFINITION_KINDS, definitionKindOf } from '../common/definition.properties';
-import {
-	lifecycleOptions,
-	readLifecycleSettings,
-	sortedOptions,
-} from '../common/lifecycle.options';
-import { linkProperties, readLinkSettings } from '../common/link.properties';
 import { forEachItem } from '../../../shared/items/perItem';
+import {
+	createDefinition,
+	definitionBody,
+	DEFINITION_KINDS,
+	definitionKindOf,
+} from '../../helpers/definition';
+import { linkDefinitionBody } from '../../helpers/linkage';
+import { EloquaClient } from '../../transport/client';
+import { lifecycleOptions, readRetention, sortedOptions } from '../common/lifecycle.options';
+import { linkProperties, readLinkSettings } from '../common/link.properties';
 
 const show = { resource: ['importDefinition'], operation: ['create'] };
 const opportunityOnly = { ...show, definitionType: ['opportunity'] };
@@ -132,7 +132,6 @@ function opportunityBody(
 		required: false,
 		kind: 'text' as const,
 	}));
-	const settings = readLifecycleSettings(context, options);
 	return definitionBody(
 		name,
 		columns,
@@ -140,13 +139,12 @@ function opportunityBody(
 		{
 			identifierCaseSensitive: options.identifierCaseSensitive === true,
 			updateRule: (options.updateRule as string) ?? 'always',
-			dataRetentionDuration: settings.dataRetentionDuration,
-			autoDeleteDuration: settings.autoDeleteDuration,
+			...readRetention(options),
 		},
 	);
 }
 
-/** Creates a definition per item; Eloqua checks the fields and answers 400 with the problems listed. */
+/** Import Definition → Create: a definition per item; Eloqua checks the fields and answers 400 with the problems listed. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const client = EloquaClient.forNode(this);
 	return await forEachItem(this, async (i) => {
@@ -156,11 +154,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		);
 		const name = this.getNodeParameter('name', i) as string;
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
-		const link: LinkSettings | undefined =
-			kind === 'contactLink' ? readLinkSettings(this) : undefined;
-		const body = link
-			? linkDefinitionBody(this.getNode(), name, link, readLifecycleSettings(this, options))
-			: opportunityBody(this, i, name, options);
+		const body =
+			kind === 'contactLink'
+				? linkDefinitionBody(this.getNode(), name, readLinkSettings(this), readRetention(options))
+				: opportunityBody(this, i, name, options);
 		return await createDefinition(client, DEFINITION_KINDS[kind].parent, body);
 	});
 }

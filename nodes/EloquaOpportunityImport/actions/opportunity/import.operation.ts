@@ -1,58 +1,175 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
-import { finishRun, succeeded } from '../../../shared/items/results';
-import { OPPORTUNITY_ID_STATEMENT, STANDARD_COLUMNS, type Column } from '../../import/columns';
+import { finishRun, type ItemResult } from '../../../shared/items/results';
+import { checkItems, validResults } from '../../helpers/checks';
+import { definitionName } from '../../helpers/definition';
+import { runImport, type ImportJob } from '../../helpers/job';
+import { linkImported } from '../../helpers/linking';
+import { outcomeToResult } from '../../helpers/outcomes';
+import { rowBuilder, type DateHandling, type RowRules } from '../../helpers/rows';
 import {
-	definitionBody,
-	definitionName,
-	getDefinition,
-	OPPORTUNITY_IMPORTS,
-} from '../../import/definition';
-import { columnsForNewDefinition, columnsOfDefinition } from '../../import/fields';
-import { checkItems, mappedValues, usedColumns, type MappingMode } from '../../import/items';
-import type { StagingRow } from '../../import/lifecycle';
-import { outcomeToResult } from '../../import/results';
-import { runImportJob, type ImportJob, type LifecycleSettings } from '../../import/run';
-import { rowBuilder, type DateHandling, type RowRules } from '../../import/schema';
+	existingTarget,
+	newDefinition,
+	newTarget,
+	type MappingMode,
+	type Target,
+} from '../../helpers/target';
 import { EloquaClient } from '../../transport/client';
-import { definitionUriOf } from '../common/definition.properties';
-import { readLifecycleSettings } from '../common/lifecycle.options';
-import { linkImported } from './linkAfterImport';
+import { definitionLocator, definitionUriOf } from '../common/definition.properties';
+import {
+	isValidateOnly,
+	lifecycleOptions,
+	readJobOptions,
+	readRetention,
+	sortedOptions,
+} from '../common/lifecycle.options';
+import { linkJob, linkProperties, readLinkSettings } from '../common/link.properties';
 
-export { importProperties as description } from './import.description';
+const show = { resource: ['opportunity'], operation: ['import'] };
+const newDefinitionOnly = { displayOptions: { show: { '/definitionMode': ['create'] } } };
 
-/** Eloqua allows at most 100 columns in one import definition. */
-const MAX_COLUMNS = 100;
+const importOptions: INodeProperties[] = [
+	{
+		displayName: 'Date Format',
+		name: 'dateFormat',
+		type: 'options',
+		options: [
+			{ name: 'As Given', value: 'asGiven', description: 'Checked, then sent unchanged' },
+			{ name: 'Date and Time (UTC)', value: 'sql', description: 'Like 2024-05-01 13:15:00' },
+			{ name: 'Date Only', value: 'date', description: 'Like 2024-05-01' },
+			{ name: 'ISO 8601 (UTC)', value: 'iso', description: 'Like 2024-05-01T13:15:00.000Z' },
+		],
+		default: 'asGiven',
+		description:
+			"How date columns are sent. Times without an offset are read in the workflow's time zone.",
+	},
+	{
+		displayName: 'Identifier Column',
+		name: 'identifierColumn',
+		type: 'string',
+		...newDefinitionOnly,
+		default: '',
+		placeholder: 'OpportunityID',
+		description:
+			'The column Eloqua matches existing opportunities on. Empty: the column mapped to the opportunity ID.',
+	},
+	{
+		displayName: 'Identifier Is Case-Sensitive',
+		name: 'identifierCaseSensitive',
+		type: 'boolean',
+		...newDefinitionOnly,
+		default: false,
+		description: 'Whether "ABC-1" and "abc-1" are different opportunities',
+	},
+	{
+		displayName: 'Update Rule',
+		name: 'updateRule',
+		type: 'options',
+		...newDefinitionOnly,
+		options: [
+			{ name: 'Always', value: 'always', description: "Overwrite Eloqua's values" },
+			{ name: 'If Existing Value Is Empty', value: 'ifExistingIsNull' },
+			{ name: 'If New Value Is Not Empty', value: 'ifNewIsNotNull' },
+			{ name: "Use Each Field's Rule", value: 'useFieldRule' },
+		],
+		default: 'always',
+		description: 'When an incoming value replaces the one already in Eloqua',
+	},
+];
 
-/** The options only the opportunity import has (the shared ones are read by `readLifecycleSettings`). */
-interface ImportOptions {
-	dateFormat: DateHandling;
-	identifierColumn: string;
-	identifierCaseSensitive: boolean;
-	updateRule: string;
-}
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Import Definition',
+		name: 'definitionMode',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Create One for This Run',
+				value: 'create',
+				description:
+					'The node creates a definition from the mapped columns and deletes it after the sync',
+			},
+			{
+				name: 'Use an Existing Definition',
+				value: 'existing',
+				description: 'Upload into a definition set up in Eloqua; its columns are used',
+			},
+		],
+		default: 'create',
+	},
+	definitionLocator('importDefinitionId', 'Existing Definition', {
+		...show,
+		definitionMode: ['existing'],
+	}),
+	{
+		displayName: 'Columns',
+		name: 'columns',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		displayOptions: { show },
+		typeOptions: {
+			loadOptionsDependsOn: ['definitionMode', 'importDefinitionId.value', 'authentication'],
+			resourceMapper: {
+				resourceMapperMethod: 'getOpportunityColumns',
+				mode: 'map',
+				fieldWords: { singular: 'column', plural: 'columns' },
+				addAllFields: false,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+	},
+	{
+		displayName: 'Wait for Sync',
+		name: 'waitForSync',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show },
+		description:
+			'Whether to wait until Eloqua has processed the rows and report each item as imported or rejected. Off: the sync is started and items come out as "staged".',
+	},
+	{
+		displayName: 'Link to Contacts After Import',
+		name: 'linkAfterImport',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show },
+		description:
+			'Whether to link each imported opportunity to a contact or account right after the import, reporting both in one result per item',
+	},
+	...linkProperties({ ...show, linkAfterImport: [true] }),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: sortedOptions([...lifecycleOptions(true), ...importOptions]),
+	},
+];
 
-/** Where the rows go: the columns they are checked against, and the definition if it exists already. */
-interface Target {
-	columns: Column[];
-	definitionUri?: string;
-	identifierColumn: string;
-	identifierCaseSensitive: boolean;
-}
-
-function configError(
+/** The values an item maps to columns: the mapper's resolved values, or the item's own same-named fields. */
+function mappedValues(
 	context: IExecuteFunctions,
-	message: string,
-	description: string,
-): NodeOperationError {
-	return new NodeOperationError(context.getNode(), message, { description });
+	mode: MappingMode,
+	item: INodeExecutionData,
+	itemIndex: number,
+): IDataObject {
+	if (mode === 'autoMapInputData') return item.json;
+	return (context.getNodeParameter('columns.value', itemIndex, {}) ?? {}) as IDataObject;
 }
 
+/** The columns mapped below (Columns → Map Each Column Manually), by name. */
 function mappedColumnNames(context: IExecuteFunctions): string[] {
 	const columns = context.getNode().parameters.columns as
 		| { value?: IDataObject | null }
@@ -60,158 +177,78 @@ function mappedColumnNames(context: IExecuteFunctions): string[] {
 	return Object.keys(columns?.value ?? {});
 }
 
-async function existingTarget(context: IExecuteFunctions, client: EloquaClient): Promise<Target> {
-	const uri = definitionUriOf(context, 'importDefinitionId', 0, 'opportunity');
-	const definition = await getDefinition(client, uri, OPPORTUNITY_IMPORTS.parent);
-	const columns = await columnsOfDefinition(client, definition);
-	const identifierColumn =
-		definition.identifierFieldName ??
-		columns.find((c) => c.statement === OPPORTUNITY_ID_STATEMENT)?.name;
-	if (!identifierColumn) {
-		throw configError(
-			context,
-			`Definition ${uri} has no identifier column`,
-			'Map a column to {{Opportunity.Id}} in the definition, or let the node create one.',
-		);
-	}
-	return {
-		columns,
-		definitionUri: uri,
-		identifierColumn,
-		identifierCaseSensitive: definition.isIdentifierFieldCaseSensitive === true,
-	};
-}
-
-async function newTarget(
-	context: IExecuteFunctions,
-	client: EloquaClient,
-	mode: MappingMode,
-	options: ImportOptions,
-): Promise<Target> {
-	const mapped = mappedColumnNames(context);
-	const standardNames = new Set(STANDARD_COLUMNS.map((c) => c.name));
-	const needsInstanceFields =
-		mode === 'autoMapInputData' || mapped.some((name) => !standardNames.has(name));
-	let columns = needsInstanceFields ? await columnsForNewDefinition(client) : STANDARD_COLUMNS;
-	if (mode === 'defineBelow') {
-		const unknown = mapped.filter((name) => !columns.some((c) => c.name === name));
-		if (unknown.length) {
-			throw configError(
-				context,
-				`Unknown column ${unknown.join(', ')}`,
-				'These are not opportunity fields of this Eloqua instance. Reload the columns and map them again.',
-			);
-		}
-		const missing = columns
-			.filter((c) => c.required && !mapped.includes(c.name))
-			.map((c) => c.name);
-		if (missing.length) {
-			throw configError(
-				context,
-				`Map the required columns: ${missing.join(', ')}`,
-				'Eloqua needs the opportunity ID, name, stage and amount in every import.',
-			);
-		}
-		columns = columns.filter((c) => mapped.includes(c.name));
-	}
-	const identifierColumn = options.identifierColumn.trim() || 'OpportunityID';
-	if (!columns.some((c) => c.name === identifierColumn)) {
-		throw configError(
-			context,
-			`The identifier column "${identifierColumn}" is not mapped`,
-			'Map it, or pick a mapped column as "Identifier Column" in Options.',
-		);
-	}
-	return { columns, identifierColumn, identifierCaseSensitive: options.identifierCaseSensitive };
-}
-
-/** The definition to upload into: the existing one, or the body of one created from the columns the rows use. */
-function definitionFor(
-	context: IExecuteFunctions,
-	target: Target,
-	rules: RowRules,
-	rows: StagingRow[],
-	options: ImportOptions,
-	settings: LifecycleSettings,
-): ImportJob['definition'] {
-	if (target.definitionUri) return { uri: target.definitionUri };
-	const columns = usedColumns(rules, rows);
-	if (columns.length > MAX_COLUMNS) {
-		throw configError(
-			context,
-			`${columns.length} columns are mapped; Eloqua allows ${MAX_COLUMNS} per import`,
-			'Map fewer columns.',
-		);
-	}
-	const name = definitionName(context.getWorkflow().name ?? 'workflow', context.getExecutionId());
-	const body = definitionBody(name, columns, target.identifierColumn, {
-		identifierCaseSensitive: target.identifierCaseSensitive,
-		updateRule: options.updateRule,
-		dataRetentionDuration: settings.dataRetentionDuration,
-		autoDeleteDuration: settings.autoDeleteDuration,
-	});
-	return { parent: OPPORTUNITY_IMPORTS.parent, body };
-}
-
+/** Opportunity → Import: checks every item, imports the valid ones, and optionally links them. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const rawOptions = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const options: ImportOptions = {
-		dateFormat: (rawOptions.dateFormat as DateHandling) ?? 'asGiven',
-		identifierColumn: (rawOptions.identifierColumn as string) ?? '',
-		identifierCaseSensitive: rawOptions.identifierCaseSensitive === true,
-		updateRule: (rawOptions.updateRule as string) ?? 'always',
-	};
-	const settings = readLifecycleSettings(this, rawOptions);
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const linking = this.getNodeParameter('linkAfterImport', 0, false) as boolean;
 	const mode = this.getNodeParameter('columns.mappingMode', 0, 'defineBelow') as MappingMode;
-	const creating = this.getNodeParameter('definitionMode', 0, 'create') === 'create';
 	const client = EloquaClient.forNode(this);
-	const target = creating
-		? await newTarget(this, client, mode, options)
-		: await existingTarget(this, client);
-
+	const target: Target =
+		this.getNodeParameter('definitionMode', 0, 'create') === 'create'
+			? await newTarget(client, {
+					mode,
+					mapped: mappedColumnNames(this),
+					identifierColumn: (options.identifierColumn as string) ?? '',
+					identifierCaseSensitive: options.identifierCaseSensitive === true,
+				})
+			: await existingTarget(client, definitionUriOf(this, 'importDefinitionId', 0, 'opportunity'));
 	const rules: RowRules = {
 		columns: target.columns,
 		zone: this.getTimezone(),
-		dateHandling: options.dateFormat,
+		dateHandling: (options.dateFormat as DateHandling) ?? 'asGiven',
 	};
-	const toRow = rowBuilder(rules);
+	const key = [{ column: target.identifierColumn, caseSensitive: target.identifierCaseSensitive }];
+	const items = this.getInputData();
 	const { valid, invalid } = checkItems(
 		items.map((_, i) => i),
 		(i) => mappedValues(this, mode, items[i], i),
 		{
 			rules,
 			identifierColumn: target.identifierColumn,
-			key: [{ column: target.identifierColumn, caseSensitive: target.identifierCaseSensitive }],
+			key,
 			repeatRule: 'an opportunity is sent once per run',
 			fields: { importDefinitionUri: target.definitionUri ?? null },
 		},
 	);
-	if (settings.validateOnly || valid.length === 0) {
-		const checked = valid.map(({ itemIndex, identifier, values }) =>
-			succeeded(itemIndex, { status: 'valid', opportunityId: identifier, row: toRow(values) }),
-		);
-		return finishRun(this, [...checked, ...invalid], settings.validateOnly ? 'valid' : 'imported');
+	const validateOnly = isValidateOnly(options);
+	if (validateOnly || valid.length === 0) {
+		const checked = validResults(valid, rowBuilder(rules));
+		return finishRun(this, [...checked, ...invalid], validateOnly ? 'valid' : 'imported');
 	}
 
-	// Linking needs the opportunities to exist: the import's sync is waited for when linking follows.
-	const importSettings = linking ? { ...settings, waitForSync: true } : settings;
-	const { definitionUri, outcomes } = await runImportJob(this, {
+	const jobOptions = readJobOptions(this, options);
+	const job: ImportJob = {
+		...jobOptions,
+		// Linking needs the opportunities to exist: the import's sync is waited for when linking follows.
+		waitForSync: jobOptions.waitForSync || linking,
 		client,
-		rows: valid,
-		key: [{ column: target.identifierColumn, caseSensitive: target.identifierCaseSensitive }],
-		toRow,
-		settings: importSettings,
-		definition: definitionFor(this, target, rules, valid, options, settings),
-	});
-	let results = outcomes.map((outcome) =>
+		definition: target.definitionUri
+			? { uri: target.definitionUri }
+			: newDefinition(this.getNode(), target, rules, valid, {
+					name: definitionName(this.getWorkflow().name ?? 'workflow', this.getExecutionId()),
+					updateRule: (options.updateRule as string) ?? 'always',
+					retention: readRetention(options),
+				}),
+		rules,
+		key,
+	};
+	const { definitionUri, outcomes } = await runImport(job, valid, this.logger);
+	let results: ItemResult[] = outcomes.map((outcome) =>
 		outcomeToResult(outcome, 'imported', target.identifierColumn, {
 			opportunityId: outcome.identifier,
 			importDefinitionUri: definitionUri,
 		}),
 	);
-	if (linking) results = await linkImported(this, client, settings, results);
+	if (linking) {
+		const settings = readLinkSettings(this);
+		results = await linkImported(results, {
+			client,
+			settings,
+			valueOf: (i) => this.getNodeParameter('linkValue', i, ''),
+			job: () => linkJob(this, client, settings, jobOptions, readRetention(options)),
+			logger: this.logger,
+		});
+	}
 	const invalidWithUri = invalid.map((result) => ({
 		...result,
 		fields: { ...result.fields, importDefinitionUri: definitionUri },

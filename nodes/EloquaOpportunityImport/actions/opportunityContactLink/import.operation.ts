@@ -5,27 +5,22 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { finishRun, succeeded } from '../../../shared/items/results';
-import { definitionName } from '../../import/definition';
-import { checkItems, type CheckedItems } from '../../import/items';
-import {
-	LINK_OPPORTUNITY_COLUMN,
-	linkColumns,
-	linkDefinitionBody,
-	linkKey,
-	type LinkSettings,
-} from '../../import/linkage';
-import { outcomeToResult } from '../../import/results';
-import { runImportJob, type LifecycleSettings } from '../../import/run';
-import { rowBuilder, type RowRules } from '../../import/schema';
+import { finishRun } from '../../../shared/items/results';
+import { validResults } from '../../helpers/checks';
+import { runImport } from '../../helpers/job';
+import { LINK_OPPORTUNITY_COLUMN } from '../../helpers/linkage';
+import { checkLinkRows } from '../../helpers/linking';
+import { outcomeToResult } from '../../helpers/outcomes';
+import { rowBuilder } from '../../helpers/rows';
 import { EloquaClient } from '../../transport/client';
-import { DEFINITION_KINDS } from '../common/definition.properties';
 import {
+	isValidateOnly,
 	lifecycleOptions,
-	readLifecycleSettings,
+	readJobOptions,
+	readRetention,
 	sortedOptions,
 } from '../common/lifecycle.options';
-import { linkProperties, readLinkSettings } from '../common/link.properties';
+import { linkJob, linkProperties, readLinkSettings } from '../common/link.properties';
 
 const show = { resource: ['opportunityContactLink'], operation: ['import'] };
 
@@ -61,66 +56,22 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** Checks the link rows (one per item): both values present and the pair not repeated in the run. */
-function linkRules(context: IExecuteFunctions, settings: LinkSettings): RowRules {
-	return {
-		columns: linkColumns(context.getNode(), settings),
-		zone: context.getTimezone(),
-		dateHandling: 'asGiven',
-	};
-}
-
-export function checkLinkRows(
-	context: IExecuteFunctions,
-	settings: LinkSettings,
-	itemIndexes: number[],
-	valuesOf: (itemIndex: number) => IDataObject,
-	fields: IDataObject,
-): CheckedItems {
-	return checkItems(itemIndexes, valuesOf, {
-		rules: linkRules(context, settings),
-		identifierColumn: LINK_OPPORTUNITY_COLUMN,
-		key: linkKey(settings),
-		repeatRule: 'a link is sent once per run',
-		fields,
-	});
-}
-
-/** Links the given rows in one linkage import created for this run. */
-export async function linkRows(
-	context: IExecuteFunctions,
-	client: EloquaClient,
-	settings: LinkSettings,
-	lifecycle: LifecycleSettings,
-	rows: CheckedItems['valid'],
-) {
-	const name = definitionName(
-		`${context.getWorkflow().name ?? 'workflow'} links`,
-		context.getExecutionId(),
-	);
-	return await runImportJob(context, {
-		client,
-		rows,
-		key: linkKey(settings),
-		toRow: rowBuilder(linkRules(context, settings)),
-		settings: lifecycle,
-		definition: {
-			parent: DEFINITION_KINDS.contactLink.parent,
-			body: linkDefinitionBody(context.getNode(), name, settings, lifecycle),
-		},
-	});
-}
-
+/** Opportunity Contact Link → Import: one linkage import for all items, one result per item. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const settings = readLinkSettings(this);
-	const lifecycle = readLifecycleSettings(
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const client = EloquaClient.forNode(this);
+	const job = linkJob(
 		this,
-		this.getNodeParameter('options', 0, {}) as IDataObject,
+		client,
+		settings,
+		readJobOptions(this, options),
+		readRetention(options),
 	);
-	const toRow = rowBuilder(linkRules(this, settings));
-	const linkedTo = (row: IDataObject) => row[settings.field] ?? null;
+	const toRow = rowBuilder(job.rules);
+	const linkedTo = (values: IDataObject) => toRow(values)[settings.field] ?? null;
 	const { valid, invalid } = checkLinkRows(
-		this,
+		job.rules,
 		settings,
 		this.getInputData().map((_, i) => i),
 		(i) => ({
@@ -129,31 +80,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}),
 		{ linkType: settings.entity },
 	);
-	if (lifecycle.validateOnly || valid.length === 0) {
-		const checked = valid.map(({ itemIndex, identifier, values }) => {
-			const row = toRow(values);
-			return succeeded(itemIndex, {
-				status: 'valid',
-				opportunityId: identifier,
-				linkedTo: linkedTo(row),
-				row,
-			});
-		});
-		return finishRun(this, [...checked, ...invalid], lifecycle.validateOnly ? 'valid' : 'linked');
+	const validateOnly = isValidateOnly(options);
+	if (validateOnly || valid.length === 0) {
+		const checked = validResults(valid, toRow, (row) => ({
+			linkedTo: row[settings.field] ?? null,
+		}));
+		return finishRun(this, [...checked, ...invalid], validateOnly ? 'valid' : 'linked');
 	}
-	// Taken before the upload, which lets go of the rows' values.
-	const rowsByItem = new Map(valid.map(({ itemIndex, values }) => [itemIndex, toRow(values)]));
-	const { definitionUri, outcomes } = await linkRows(
-		this,
-		EloquaClient.forNode(this),
-		settings,
-		lifecycle,
-		valid,
-	);
+	const valuesByItem = new Map(valid.map(({ itemIndex, values }) => [itemIndex, values]));
+	const { definitionUri, outcomes } = await runImport(job, valid, this.logger);
 	const results = outcomes.map((outcome) =>
 		outcomeToResult(outcome, 'linked', LINK_OPPORTUNITY_COLUMN, {
 			opportunityId: outcome.identifier,
-			linkedTo: linkedTo(rowsByItem.get(outcome.itemIndex) ?? {}),
+			linkedTo: linkedTo(valuesByItem.get(outcome.itemIndex) ?? {}),
 			linkType: settings.entity,
 			importDefinitionUri: definitionUri,
 		}),

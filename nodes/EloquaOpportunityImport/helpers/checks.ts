@@ -1,0 +1,107 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { itemLabel } from '../../shared/items/labels';
+import { failed, succeeded, type ItemResult } from '../../shared/items/results';
+import { FirstUse, RULE_MESSAGES } from '../../shared/values/rules';
+import { preview } from '../../shared/values/text';
+import type { Column } from './columns';
+import type { StagingRow } from './lifecycle';
+import { keyOf, type RowKey } from './rejects';
+import { cellValue, rowChecker, type Row, type RowRules } from './rows';
+
+export interface CheckedItems {
+	valid: StagingRow[];
+	invalid: ItemResult[];
+}
+
+export interface CheckSettings {
+	rules: RowRules;
+	/** The column that names an item in messages and outputs (the opportunity ID). */
+	identifierColumn: string;
+	/** The columns that must be unique within a run: a repeat makes the later item invalid. */
+	key: RowKey;
+	/** What a repeat means, for the message, e.g. "an opportunity is sent once per run". */
+	repeatRule: string;
+	/** Fields every output item carries (definition URI...). */
+	fields: IDataObject;
+}
+
+/**
+ * Checks every item before anything is sent: each value against its column's rule, then the
+ * identifier's uniqueness within the run (a repeat is reported against the earlier item, never merged).
+ */
+export function checkItems(
+	itemIndexes: number[],
+	valuesOf: (itemIndex: number) => IDataObject,
+	settings: CheckSettings,
+): CheckedItems {
+	const check = rowChecker(settings.rules);
+	const columns = new Map(settings.rules.columns.map((column) => [column.name, column]));
+	const firstUse = new FirstUse();
+	const valid: StagingRow[] = [];
+	const invalid: ItemResult[] = [];
+	const id = settings.identifierColumn;
+	const reject = (itemIndex: number, values: IDataObject, problem: string, field: string) =>
+		invalid.push(
+			failed(
+				itemIndex,
+				{ ...settings.fields, status: 'invalid', opportunityId: values[id] ?? null, field },
+				`${itemLabel(itemIndex, id, values[id])}: ${problem}`,
+				'Fix the value in the source data or the mapping, and run again.',
+			),
+		);
+	for (const itemIndex of itemIndexes) {
+		const values = valuesOf(itemIndex);
+		const problems = check(values);
+		if (problems) {
+			reject(itemIndex, values, problems.map((p) => p.message).join('; '), problems[0].field);
+			continue;
+		}
+		const sent = (column: string) =>
+			cellValue(columns.get(column)!, values[column], settings.rules);
+		const key = keyOf(settings.key, sent) ?? '';
+		const earlier = firstUse.claim(key, itemIndex);
+		if (earlier !== undefined) {
+			const repeated = settings.key
+				.map(({ column }) => `${column} ${preview(sent(column))}`)
+				.join(' and ');
+			reject(
+				itemIndex,
+				values,
+				RULE_MESSAGES.repeated(repeated, earlier, settings.repeatRule),
+				settings.key[0].column,
+			);
+			continue;
+		}
+		valid.push({ itemIndex, identifier: sent(id) ?? '', key, values });
+	}
+	return { valid, invalid };
+}
+
+/** The columns any valid row sends a value in, in column order, plus the required ones. */
+export function usedColumns(rules: RowRules, rows: readonly StagingRow[]): Column[] {
+	const unused = new Set(rules.columns.filter((column) => !column.required));
+	for (const { values } of rows) {
+		for (const column of unused)
+			if (cellValue(column, values[column.name], rules) !== undefined) unused.delete(column);
+		if (unused.size === 0) break;
+	}
+	return rules.columns.filter((column) => !unused.has(column));
+}
+
+/** The items that passed the checks, as a run that sends nothing reports them: with the row they would send. */
+export function validResults(
+	valid: readonly StagingRow[],
+	toRow: (values: IDataObject) => Row,
+	fieldsOf: (row: Row) => IDataObject = () => ({}),
+): ItemResult[] {
+	return valid.map(({ itemIndex, identifier, values }) => {
+		const row = toRow(values);
+		return succeeded(itemIndex, {
+			status: 'valid',
+			opportunityId: identifier,
+			...fieldsOf(row),
+			row,
+		});
+	});
+}

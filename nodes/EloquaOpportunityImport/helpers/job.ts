@@ -1,0 +1,78 @@
+import type { IDataObject, Logger } from 'n8n-workflow';
+
+import type { ChunkLimits } from '../../shared/values/chunking';
+import type { EloquaClient } from '../transport/client';
+import { createDefinition, deleteDefinition } from './definition';
+import { stageAndSync, type StagingRow } from './lifecycle';
+import type { RowOutcome } from './outcomes';
+import type { RowKey } from './rejects';
+import type { RowRules } from './rows';
+import type { PollSettings } from './sync';
+
+/** Eloqua accepts at most 500 uploads ("files") per sync; the 501st gets a 400. */
+export const MAX_UPLOADS_PER_SYNC = 500;
+/** Eloqua asks for a sync roughly every 250 MB staged. */
+export const MAX_BYTES_PER_SYNC = 250_000_000;
+
+/** When to start a sync (and wait for it) before uploading more. */
+export interface SyncLimits {
+	readonly uploads: number;
+	readonly bytes: number;
+}
+
+/**
+ * One import run: built once by the action from the node's parameters, then read, never changed,
+ * by everything below it.
+ */
+export interface ImportJob {
+	readonly client: EloquaClient;
+	/** An existing definition's URI, or what to create one for this run from. */
+	readonly definition:
+		| { readonly uri: string }
+		| { readonly parent: string; readonly body: IDataObject };
+	/** The columns, and how values are checked and sent. */
+	readonly rules: RowRules;
+	/** How rows are told apart within the run, and rejects matched back to them. */
+	readonly key: RowKey;
+	/** Most rows and bytes in one upload. */
+	readonly uploadLimits: ChunkLimits;
+	readonly syncLimits: SyncLimits;
+	/** Whether to wait for the last sync; earlier ones are always waited for. */
+	readonly waitForSync: boolean;
+	readonly poll: PollSettings;
+	readonly callbackUrl?: string;
+	/** Whether a definition created for the run is deleted once its syncs have ended. */
+	readonly deleteDefinitionAfterSync: boolean;
+}
+
+/** Deletes a definition made for this run; a failure here must not hide the import results. */
+async function cleanUp(job: ImportJob, definitionUri: string, logger: Logger) {
+	try {
+		await deleteDefinition(job.client, definitionUri);
+	} catch (error) {
+		logger.warn(
+			`Could not delete the Eloqua import definition ${definitionUri}: ${(error as Error).message}`,
+		);
+	}
+}
+
+/**
+ * Runs one import for rows that passed validation: creates the definition when the run needs its own,
+ * stages and syncs the rows, and deletes a definition it created once its syncs have ended.
+ */
+export async function runImport(
+	job: ImportJob,
+	rows: readonly StagingRow[],
+	logger: Logger,
+): Promise<{ definitionUri: string; outcomes: RowOutcome[] }> {
+	const { definition } = job;
+	const created = !('uri' in definition);
+	const definitionUri =
+		'uri' in definition
+			? definition.uri
+			: (await createDefinition(job.client, definition.parent, definition.body)).uri;
+	const { outcomes, allSyncsEnded } = await stageAndSync(job, definitionUri, rows);
+	if (created && job.deleteDefinitionAfterSync && allSyncsEnded)
+		await cleanUp(job, definitionUri, logger);
+	return { definitionUri, outcomes };
+}
