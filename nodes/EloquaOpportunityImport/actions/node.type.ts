@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { Operation } from '../../shared/items/router';
 
 /** Every resource of the node and the operations it offers (the `value`s of the two options). */
 export interface EloquaMap {
@@ -6,11 +6,6 @@ export interface EloquaMap {
 	opportunityContactLink: 'import';
 	importDefinition: 'clearStagedData' | 'create' | 'delete' | 'get' | 'getMany';
 	sync: 'get' | 'getLogs' | 'getRejects' | 'start';
-}
-
-/** One operation: it handles all input items at once and returns the node's outputs. */
-export interface Operation {
-	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 }
 
 /** A resource's operations, by their value. */
