@@ -1,4 +1,4 @@
-import { RequestGate } from '../../nodes/shared/transport/gate';
+import { RequestGate } from '../../../../nodes/shared/transport/gate';
 
 /** When each of `lanes` requests, asking together, got its turn: real (short) waits keep each test quick. */
 function startTimes(gate: RequestGate, lanes: number, signal?: AbortSignal) {

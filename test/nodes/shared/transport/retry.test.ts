@@ -3,7 +3,7 @@ import {
 	parseRetryAfter,
 	withRetries,
 	type RetryPolicy,
-} from '../../nodes/shared/transport/retry';
+} from '../../../../nodes/shared/transport/retry';
 
 const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 8, maxRetryAfterMs: 50 };
 
