@@ -1,4 +1,11 @@
-import { bodyText, explainFailure, redact } from '../../../../nodes/shared/transport/explain';
+import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
+
+import {
+	bodyText,
+	errorFields,
+	explainFailure,
+	redact,
+} from '../../../../nodes/shared/transport/explain';
 
 describe('bodyText', () => {
 	it('lists Eloqua failures field by field', () => {
@@ -84,5 +91,63 @@ describe('explainFailure', () => {
 				'Svc',
 			).message,
 		).toBe('Could not reach Svc (ETIMEDOUT)');
+	});
+});
+
+describe('errorFields', () => {
+	const node: INode = {
+		id: 'n',
+		name: 'Node',
+		type: 'test.node',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+
+	it("reads n8n's API error: its message, description and HTTP status as a number", () => {
+		const error = new NodeApiError(
+			node,
+			{ message: 'raw answer' },
+			{ message: 'Eloqua is busy', description: 'Try again later.', httpCode: '503' },
+		);
+		expect(errorFields(error)).toEqual({
+			message: 'Eloqua is busy',
+			description: 'Try again later.',
+			httpStatus: 503,
+		});
+	});
+
+	it('takes the message n8n derives from the status when the API error names none', () => {
+		const error = new NodeApiError(node, { message: 'x' }, { httpCode: '404' });
+		expect(errorFields(error)).toEqual({
+			message: error.message,
+			description: 'x',
+			httpStatus: 404,
+		});
+		expect(error.message).not.toBe('x');
+	});
+
+	it("reads n8n's operation error, which has no HTTP status", () => {
+		expect(
+			errorFields(new NodeOperationError(node, 'Sync failed', { description: 'See the logs.' })),
+		).toEqual({ message: 'Sync failed', description: 'See the logs.' });
+	});
+
+	it('reads a plain error, a thrown text and a thrown nothing', () => {
+		expect(errorFields(new Error('socket hang up'))).toEqual({ message: 'socket hang up' });
+		expect(errorFields('gave up')).toEqual({ message: 'gave up' });
+		expect(errorFields(undefined)).toEqual({ message: 'undefined' });
+		expect(errorFields(null)).toEqual({ message: 'null' });
+	});
+
+	it('keeps only a usable description and a real status', () => {
+		const odd = (fields: object) => errorFields(Object.assign(new Error('m'), fields));
+		expect(odd({ description: '' })).toEqual({ message: 'm' });
+		expect(odd({ description: { text: 'object' } })).toEqual({ message: 'm' });
+		expect(odd({ httpCode: 'ECONNRESET' })).toEqual({ message: 'm' });
+		expect(odd({ httpCode: '0' })).toEqual({ message: 'm' });
+		expect(odd({ httpCode: '42.5' })).toEqual({ message: 'm' });
+		expect(odd({ httpCode: null })).toEqual({ message: 'm' });
+		expect(odd({ httpCode: 429 })).toEqual({ message: 'm', httpStatus: 429 });
 	});
 });
