@@ -1,13 +1,12 @@
-import { ClientOAuth2 } from '@n8n/client-oauth2';
-
 import { EloquaApi } from '../../credentials/EloquaApi.credentials';
 import { EloquaOAuth2Api } from '../../credentials/EloquaOAuth2Api.credentials';
 import { RulerApi } from '../../credentials/RulerApi.credentials';
 import { withDefaults } from '../harness/credential-defaults';
 import { testCredential } from '../harness/credential-test';
+import { oauth2Client } from '../harness/oauth2-client';
 import { importParameters, opportunity, runEloqua, useEloquaSandbox } from '../harness/eloqua';
 
-const decodeBasic = (header: string | undefined) =>
+const decodeBasic = (header: unknown) =>
 	Buffer.from(String(header).replace(/^Basic /, ''), 'base64').toString('utf8');
 
 describe('Eloqua Basic credential', () => {
@@ -99,15 +98,8 @@ describe('Eloqua OAuth2 credential', () => {
 	it('connects like n8n does: the login page asks for the full scope, the code is exchanged with the client as Basic', async () => {
 		const { sandbox } = env;
 		const data = saved(`${sandbox.url}/`);
-		const client = new ClientOAuth2({
-			clientId: String(data.clientId),
-			clientSecret: String(data.clientSecret),
-			authorizationUri: String(data.authUrl),
-			accessTokenUri: String(data.accessTokenUrl),
-			redirectUri: 'http://127.0.0.1:5678/rest/oauth2-credential/callback',
-			scopes: String(data.scope).split(' '),
-			authentication: data.authentication as 'header',
-		});
+		const callback = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
+		const client = oauth2Client(data, callback);
 
 		const login = new URL(client.code.getUri());
 		expect(`${login.origin}${login.pathname}`).toBe(`${sandbox.url}/auth/oauth2/authorize`);
@@ -117,9 +109,7 @@ describe('Eloqua OAuth2 credential', () => {
 			scope: 'full',
 		});
 
-		const token = await client.code.getToken(
-			'http://127.0.0.1:5678/rest/oauth2-credential/callback?code=valid-code',
-		);
+		const token = await client.code.getToken(`${callback}?code=valid-code`);
 		expect(token.accessToken).toMatch(/^access-\d+$/);
 		const [exchange] = sandbox.requestsTo('/auth/oauth2/token', 'POST');
 		expect(decodeBasic(exchange.headers.authorization)).toBe('n8n-client:client-secret');
