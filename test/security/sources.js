@@ -6,8 +6,11 @@ const path = require('path');
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** The given files, and every source file under the given folders (relative paths), with their text. */
-function sourceFiles(paths) {
+/**
+ * The given files, and every source file under the given folders (relative paths), with their text.
+ * `optional` paths are read only when they exist (built output, say).
+ */
+function sourceFiles(paths, optional = []) {
 	const files = [];
 	const walk = (relative) => {
 		const full = path.join(ROOT, relative);
@@ -19,6 +22,7 @@ function sourceFiles(paths) {
 		for (const entry of fs.readdirSync(full)) walk(path.join(relative, entry));
 	};
 	for (const relative of paths) walk(relative);
+	for (const relative of optional) if (fs.existsSync(path.join(ROOT, relative))) walk(relative);
 	return files;
 }
 

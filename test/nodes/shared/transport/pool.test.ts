@@ -1,4 +1,4 @@
-import { runPool } from '../../nodes/shared/transport/pool';
+import { runPool } from '../../../../nodes/shared/transport/pool';
 
 const tick = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 

@@ -1,9 +1,10 @@
 import {
 	backoffDelay,
 	parseRetryAfter,
+	retryOnStatus,
 	withRetries,
 	type RetryPolicy,
-} from '../../nodes/shared/transport/retry';
+} from '../../../../nodes/shared/transport/retry';
 
 const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 8, maxRetryAfterMs: 50 };
 
@@ -29,13 +30,22 @@ describe('withRetries', () => {
 	});
 
 	it('waits as long as Retry-After asks', async () => {
-		const times: number[] = [];
-		await withRetries(
-			async (n) => (times.push(Date.now()), n),
-			(n) => ({ retry: n < 2, retryAfterMs: 40 }),
-			policy,
-		);
-		expect(times[1] - times[0]).toBeGreaterThanOrEqual(38);
+		jest.useFakeTimers();
+		try {
+			const times: number[] = [];
+			const done = withRetries(
+				async (n) => (times.push(Date.now()), n),
+				(n) => ({ retry: n < 2, retryAfterMs: 40 }),
+				policy,
+			);
+			await jest.advanceTimersByTimeAsync(39);
+			expect(times).toHaveLength(1);
+			await jest.advanceTimersByTimeAsync(1);
+			await done;
+			expect(times[1] - times[0]).toBe(40);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	it('does not wait when the server asks for longer than allowed', async () => {
@@ -106,5 +116,71 @@ describe('parseRetryAfter', () => {
 	it('ignores what it cannot read', () => {
 		expect(parseRetryAfter(undefined)).toBeUndefined();
 		expect(parseRetryAfter('soon')).toBeUndefined();
+	});
+});
+
+describe('retryOnStatus', () => {
+	const temporary = new Set([429, 503]);
+	const response = (status: number, headers = {}) =>
+		({ kind: 'response', status, headers, body: '', url: 'https://x.test/a' }) as const;
+	const network = (code: string) => ({ kind: 'network', code, url: 'https://x.test/a' }) as const;
+
+	it.each(['ECONNRESET', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET'])(
+		'retries a request cut off in flight (%s)',
+		(code) => {
+			expect(retryOnStatus(network(code), temporary)).toEqual({ retry: true });
+		},
+	);
+
+	it.each(['ECONNREFUSED', 'ENOTFOUND', 'CERT_HAS_EXPIRED', 'ERR_UNKNOWN'])(
+		'does not retry what a retry cannot fix (%s)',
+		(code) => {
+			expect(retryOnStatus(network(code), temporary)).toEqual({ retry: false });
+		},
+	);
+
+	it('retries only the statuses listed as temporary', () => {
+		expect(retryOnStatus(response(503), temporary).retry).toBe(true);
+		expect(retryOnStatus(response(429), temporary).retry).toBe(true);
+		for (const status of [200, 400, 401, 404, 500, 502])
+			expect(retryOnStatus(response(status), temporary)).toEqual({ retry: false });
+		expect(retryOnStatus(response(500), new Set([500])).retry).toBe(true);
+	});
+
+	it('never retries a cancelled request', () => {
+		expect(retryOnStatus({ kind: 'cancelled', url: 'u' }, temporary)).toEqual({ retry: false });
+	});
+
+	it('waits as long as Retry-After asks, in seconds or as a date, whatever its case', () => {
+		expect(retryOnStatus(response(429, { 'Retry-After': '7' }), temporary)).toEqual({
+			retry: true,
+			retryAfterMs: 7000,
+		});
+		expect(retryOnStatus(response(503, { 'retry-after': ['2'] }), temporary)).toEqual({
+			retry: true,
+			retryAfterMs: 2000,
+		});
+		const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-01-01T00:00:00Z'));
+		try {
+			expect(
+				retryOnStatus(response(503, { 'RETRY-AFTER': 'Thu, 01 Jan 2026 00:00:30 GMT' }), temporary),
+			).toEqual({ retry: true, retryAfterMs: 30_000 });
+		} finally {
+			now.mockRestore();
+		}
+	});
+
+	it('leaves the wait to the backoff when Retry-After is absent or unreadable', () => {
+		for (const headers of [{}, { 'retry-after': 'later' }]) {
+			const decision = retryOnStatus(response(503, headers), temporary);
+			expect(decision.retry).toBe(true);
+			expect(decision.retryAfterMs).toBeUndefined();
+		}
+	});
+
+	it('ignores Retry-After on a status that is not retried', () => {
+		expect(retryOnStatus(response(400, { 'retry-after': '1' }), temporary)).toEqual({
+			retry: false,
+		});
 	});
 });

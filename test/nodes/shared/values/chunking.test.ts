@@ -1,4 +1,4 @@
-import { chunkJsonArray } from '../../nodes/shared/values/chunking';
+import { chunkJsonArray } from '../../../../nodes/shared/values/chunking';
 
 const collect = (records: unknown[], maxRecords: number, maxBytes: number) => {
 	const oversized: unknown[] = [];

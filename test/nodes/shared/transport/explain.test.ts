@@ -1,5 +1,11 @@
-import { bodyText, explainFailure, redact } from '../../nodes/shared/transport/explain';
-import { resultFromError } from '../../nodes/shared/transport/http';
+import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
+
+import {
+	bodyText,
+	errorFields,
+	explainFailure,
+	redact,
+} from '../../../../nodes/shared/transport/explain';
 
 describe('bodyText', () => {
 	it('lists Eloqua failures field by field', () => {
@@ -88,52 +94,60 @@ describe('explainFailure', () => {
 	});
 });
 
-describe('resultFromError', () => {
-	it('reads the answer from the error n8n 2.x throws', () => {
-		const error = {
-			message: 'Bad request',
-			cause: {
-				config: { url: 'https://x.test/a?q=1' },
-				response: { status: 400, headers: { 'retry-after': '1' }, data: { message: 'no' } },
-			},
-		};
-		expect(resultFromError(error, 'fallback')).toEqual({
-			kind: 'response',
-			status: 400,
-			headers: { 'retry-after': '1' },
-			body: { message: 'no' },
-			url: 'https://x.test/a',
-		});
-	});
+describe('errorFields', () => {
+	const node: INode = {
+		id: 'n',
+		name: 'Node',
+		type: 'test.node',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 
-	it('reads the status and what the answer said from the error n8n 1.x throws (no response kept)', () => {
-		const error = {
-			message: 'Bad request - please check your parameters',
-			httpCode: '400',
-			description: 'PipelineStage is not valid',
-		};
-		expect(resultFromError(error, 'https://x.test/b')).toEqual({
-			kind: 'response',
-			status: 400,
-			headers: {},
-			body: 'PipelineStage is not valid',
-			url: 'https://x.test/b',
-		});
-	});
-
-	it('tells a network failure by its code, and keeps the message of an error raised on the way', () => {
-		expect(resultFromError({ cause: { code: 'ECONNRESET' } }, 'u')).toEqual({
-			kind: 'network',
-			code: 'ECONNRESET',
-			url: 'u',
-		});
-		expect(resultFromError(new Error('Ruler login answered without an access token'), 'u')).toEqual(
-			{
-				kind: 'network',
-				code: 'ERR_UNKNOWN',
-				url: 'u',
-				message: 'Ruler login answered without an access token',
-			},
+	it("reads n8n's API error: its message, description and HTTP status as a number", () => {
+		const error = new NodeApiError(
+			node,
+			{ message: 'raw answer' },
+			{ message: 'Eloqua is busy', description: 'Try again later.', httpCode: '503' },
 		);
+		expect(errorFields(error)).toEqual({
+			message: 'Eloqua is busy',
+			description: 'Try again later.',
+			httpStatus: 503,
+		});
+	});
+
+	it('takes the message n8n derives from the status when the API error names none', () => {
+		const error = new NodeApiError(node, { message: 'x' }, { httpCode: '404' });
+		expect(errorFields(error)).toEqual({
+			message: error.message,
+			description: 'x',
+			httpStatus: 404,
+		});
+		expect(error.message).not.toBe('x');
+	});
+
+	it("reads n8n's operation error, which has no HTTP status", () => {
+		expect(
+			errorFields(new NodeOperationError(node, 'Sync failed', { description: 'See the logs.' })),
+		).toEqual({ message: 'Sync failed', description: 'See the logs.' });
+	});
+
+	it('reads a plain error, a thrown text and a thrown nothing', () => {
+		expect(errorFields(new Error('socket hang up'))).toEqual({ message: 'socket hang up' });
+		expect(errorFields('gave up')).toEqual({ message: 'gave up' });
+		expect(errorFields(undefined)).toEqual({ message: 'undefined' });
+		expect(errorFields(null)).toEqual({ message: 'null' });
+	});
+
+	it('keeps only a usable description and a real status', () => {
+		const odd = (fields: object) => errorFields(Object.assign(new Error('m'), fields));
+		expect(odd({ description: '' })).toEqual({ message: 'm' });
+		expect(odd({ description: { text: 'object' } })).toEqual({ message: 'm' });
+		expect(odd({ httpCode: 'ECONNRESET' })).toEqual({ message: 'm' });
+		expect(odd({ httpCode: '0' })).toEqual({ message: 'm' });
+		expect(odd({ httpCode: '42.5' })).toEqual({ message: 'm' });
+		expect(odd({ httpCode: null })).toEqual({ message: 'm' });
+		expect(odd({ httpCode: 429 })).toEqual({ message: 'm', httpStatus: 429 });
 	});
 });

@@ -1,4 +1,4 @@
-import { formatDate, isDateText, parseDate } from '../../nodes/shared/values/dates';
+import { formatDate, isDateText, parseDate } from '../../../../nodes/shared/values/dates';
 import { DateTime } from 'luxon';
 
 const utc = (value: unknown, zone = 'Europe/Berlin') => {
