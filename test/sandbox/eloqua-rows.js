@@ -22,7 +22,10 @@ const CODES = {
 	// imported and the named field value dropped" (Outcomes, [client]).
 	fieldDropped: ['ELQ-00040', 'The field value was not valid; the record was imported without it.'],
 	// The contract says never to send the text "null"; what Eloqua does with it is not documented.
-	nullText: ['SBX-NULL-TEXT', 'Sandbox: the text "null" is refused (the contract says never send it).'],
+	nullText: [
+		'SBX-NULL-TEXT',
+		'Sandbox: the text "null" is refused (the contract says never send it).',
+	],
 };
 
 const reject = ([statusCode, message], invalidFields) => ({ statusCode, message, invalidFields });

@@ -176,7 +176,14 @@ function createSyncs({ state, config, kinds, stamp }) {
 	function writeLogs(sync, rowCount, counts, byCode) {
 		const legacy = config.legacyLogCodes === true;
 		const log = (count, severity, statusCode, message) =>
-			sync.logs.push({ syncUri: sync.uri, count, severity, statusCode, message, createdAt: stamp() });
+			sync.logs.push({
+				syncUri: sync.uri,
+				count,
+				severity,
+				statusCode,
+				message,
+				createdAt: stamp(),
+			});
 		const countLine = (kind, count) => {
 			const [neutral, old, message] = COUNT_CODES[kind];
 			if (count) log(count, 'information', legacy ? old : neutral, message);

@@ -79,6 +79,15 @@ export interface EloquaSandbox extends SandboxServer {
 		accounts: Set<string>;
 		links: Array<{ opportunity: string; target: string; entityType: string }>;
 	};
+	/** What GET /opportunities/fields serves. */
+	fields: Array<{
+		name: string;
+		internalName: string;
+		statement: string;
+		dataType: string;
+		hasNotNullConstraint: boolean;
+		hasReadOnlyConstraint: boolean;
+	}>;
 	basicAuthorization: string;
 	movePod(): void;
 	expireAccessTokens(): void;

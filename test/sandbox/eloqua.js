@@ -479,10 +479,16 @@ function createEloquaSandbox(options = {}) {
 
 	bulk('GET', '/opportunities/fields', ({ query }) => ({ body: page(fields, query) }));
 	bulk('GET', '/contacts/fields', ({ query }) => ({
-		body: page(CONTACT_FIELDS.map((f, i) => field(f, i, [])), query),
+		body: page(
+			CONTACT_FIELDS.map((f, i) => field(f, i, [])),
+			query,
+		),
 	}));
 	bulk('GET', '/accounts/fields', ({ query }) => ({
-		body: page(ACCOUNT_FIELDS.map((f, i) => field(f, i, [])), query),
+		body: page(
+			ACCOUNT_FIELDS.map((f, i) => field(f, i, [])),
+			query,
+		),
 	}));
 	for (const [collection, isLinkage] of [
 		['/opportunities/imports', false],
@@ -491,10 +497,7 @@ function createEloquaSandbox(options = {}) {
 		const escaped = collection.replace(/\//g, '\\/');
 		const inCollection = (definition) => definition?.uri.startsWith(`${collection}/`);
 		bulk('GET', escaped, ({ query }) => ({
-			body: list(
-				[...state.definitions.values()].filter(inCollection).map(publicDefinition),
-				query,
-			),
+			body: list([...state.definitions.values()].filter(inCollection).map(publicDefinition), query),
 		}));
 		bulk('POST', escaped, (ctx) => {
 			let parsed;
@@ -540,7 +543,9 @@ function createEloquaSandbox(options = {}) {
 				return {
 					status: 409,
 					body: {
-						failures: [{ field: 'uri', constraint: 'There was a conflict.', value: definition.uri }],
+						failures: [
+							{ field: 'uri', constraint: 'There was a conflict.', value: definition.uri },
+						],
 					},
 				};
 			clearStaged(definition);

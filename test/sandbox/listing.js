@@ -37,7 +37,10 @@ function holds(item, { term, operator, value }) {
 /** Filters by `q`; an unreadable `q` matches nothing, so a client's typo cannot look like "all". */
 function filter(items, q) {
 	if (!q) return items;
-	const clauses = q.replace(/^"(.*)"$/, '$1').split(/\s+and\s+/i).map(parseClause);
+	const clauses = q
+		.replace(/^"(.*)"$/, '$1')
+		.split(/\s+and\s+/i)
+		.map(parseClause);
 	if (clauses.some((c) => !c)) return [];
 	return items.filter((item) => clauses.every((clause) => holds(item, clause)));
 }

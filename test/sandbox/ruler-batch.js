@@ -41,11 +41,11 @@ function parseCsv(text) {
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i];
 		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+			if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
 			else if (c === '"') quoted = false;
 			else cell += c;
 		} else if (c === '"') quoted = true;
-		else if (c === ',') rows[rows.length - 1].push(cell), (cell = '');
+		else if (c === ',') (rows[rows.length - 1].push(cell), (cell = ''));
 		else if (c === '\n' || c === '\r') {
 			if (c === '\r' && text[i + 1] === '\n') i++;
 			rows[rows.length - 1].push(cell);
@@ -88,7 +88,12 @@ function rowErrors(header, cells, validate, config) {
 	if (body.VisitorIdentifierOptions.length === 0)
 		problems.push('At least one of RaId, EmailAddress, PhoneNumber, PayloadValue is required.');
 	// "OpportunityValue (decimal)" on the batch pages: no whole-number check here.
-	const checked = validate(body, '', { ...config, wholeValuesOnly: false, unknownStages: 'store' }, Date.now());
+	const checked = validate(
+		body,
+		'',
+		{ ...config, wholeValuesOnly: false, unknownStages: 'store' },
+		Date.now(),
+	);
 	for (const [name, messages] of Object.entries(checked))
 		if (name !== 'VisitorIdentifierOptions') problems.push(`${name}: ${messages.join(' ')}`);
 	return { body, problems };
@@ -108,7 +113,11 @@ function addBatchRoutes({ routes, state, config, refusal, wrap, validate, store 
 		const [header = [], ...rows] = parseCsv(csv);
 		if (!header.includes('Reference'))
 			return { status: 400, body: { message: 'The header row is required.' } };
-		const checked = rows.map((cells, i) => ({ row: i + 1, cells, ...rowErrors(header, cells, validate, config) }));
+		const checked = rows.map((cells, i) => ({
+			row: i + 1,
+			cells,
+			...rowErrors(header, cells, validate, config),
+		}));
 		const errors = checked.filter((c) => c.problems.length);
 		// "validated at once: 400 with row-level errors and nothing stored".
 		if (errors.length)
@@ -126,7 +135,11 @@ function addBatchRoutes({ routes, state, config, refusal, wrap, validate, store 
 		job.failures = [];
 		for (const { row, body } of job.checked) {
 			if (config.unknownStages === 'refuse' && !config.stages.includes(body.PipelineStage))
-				job.failures.push({ row, body, errorMessage: `"${body.PipelineStage}" is not a pipeline stage.` });
+				job.failures.push({
+					row,
+					body,
+					errorMessage: `"${body.PipelineStage}" is not a pipeline stage.`,
+				});
 			else store(job.siteId, body);
 		}
 		job.completedDateTime = at();
@@ -178,7 +191,11 @@ function addBatchRoutes({ routes, state, config, refusal, wrap, validate, store 
 	};
 	routes.push(
 		['POST', BATCH_UPLOAD, wrap(submit)],
-		['GET', /^\/v1\/([^/]+)\/batch\/([^/]+)\/status$/, wrap(withJob((job) => ({ body: status(job) })))],
+		[
+			'GET',
+			/^\/v1\/([^/]+)\/batch\/([^/]+)\/status$/,
+			wrap(withJob((job) => ({ body: status(job) }))),
+		],
 		[
 			'GET',
 			/^\/v1\/([^/]+)\/opportunity\/batch\/([^/]+)\/failures$/,
@@ -187,12 +204,23 @@ function addBatchRoutes({ routes, state, config, refusal, wrap, validate, store 
 		[
 			'GET',
 			/^\/v1\/([^/]+)\/batch\/jobs$/,
-			wrap((ctx) => refusal(ctx.req) ?? { body: [...state.batchJobs.values()].map((j) => ({ jobId: j.jobId })) }),
+			wrap(
+				(ctx) =>
+					refusal(ctx.req) ?? {
+						body: [...state.batchJobs.values()].map((j) => ({ jobId: j.jobId })),
+					},
+			),
 		],
 		[
 			'GET',
 			/^\/v1\/([^/]+)\/opportunity\/template$/,
-			wrap((ctx) => refusal(ctx.req) ?? { body: `${COLUMNS.join(',')}\n`, headers: { 'Content-Type': 'text/csv' } }),
+			wrap(
+				(ctx) =>
+					refusal(ctx.req) ?? {
+						body: `${COLUMNS.join(',')}\n`,
+						headers: { 'Content-Type': 'text/csv' },
+					},
+			),
 		],
 	);
 }

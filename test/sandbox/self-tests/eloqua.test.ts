@@ -195,7 +195,11 @@ describe('the Eloqua sandbox', () => {
 		const sync = await startSync(created.uri);
 		expect(await settle(sync.uri)).toBe('warning');
 		expect(await rejectsOf(sync.uri)).toEqual([
-			expect.objectContaining({ recordIndex: 1, statusCode: 'ELQ-00040', invalidFields: ['Score'] }),
+			expect.objectContaining({
+				recordIndex: 1,
+				statusCode: 'ELQ-00040',
+				invalidFields: ['Score'],
+			}),
 		]);
 		expect(await logsOf(sync.uri)).toEqual([
 			['ELQ-00001', 1],
@@ -285,7 +289,10 @@ describe('the Eloqua sandbox', () => {
 		expect(body.items.map((s: { uri: string }) => s.uri)).toEqual([second.body.uri]);
 		const next = await call('GET', `${bulk}/syncs?q=${q}&orderBy=createdAt%20DESC&offset=1`);
 		expect(next.body.items.map((s: { uri: string }) => s.uri)).toEqual([first.uri]);
-		const named = await call('GET', `${bulk}/opportunities/imports?q=${encodeURIComponent("name='T*'")}`);
+		const named = await call(
+			'GET',
+			`${bulk}/opportunities/imports?q=${encodeURIComponent("name='T*'")}`,
+		);
 		expect(named.body.totalResults).toBe(2);
 	});
 
