@@ -213,6 +213,7 @@ function createRulerSandbox(options = {}) {
 		const wait = rateLimitWait(Date.now());
 		if (wait) {
 			return {
+				// "rate limits and their headers" are [open]: the sandbox answers 429 with Retry-After.
 				status: 429,
 				headers: { 'Retry-After': (wait / 1000).toFixed(3) },
 				body: { message: 'Too many requests.' },
@@ -233,9 +234,12 @@ function createRulerSandbox(options = {}) {
 			return { status: 404, body: { message: `Site ${siteId} was not found.` } };
 		}
 		store(siteId, parsed);
+		// "Documented success: 201, no body" (Single upload).
 		return { status: 201 };
 	}
 
+	// "POST …/v1/login, form-encoded username, password → {access_token, scope, expires_in,
+	// refresh_token}" (Single upload).
 	function login({ req, body }) {
 		const type = String(req.headers['content-type'] || '');
 		const form = new URLSearchParams(
