@@ -16,7 +16,31 @@ export interface EloquaSandboxOptions {
 	customFields?: string[][];
 	clientId?: string;
 	clientSecret?: string;
+	/** Internal names served with hasReadOnlyConstraint: true. */
+	readOnlyFields?: string[];
+	/** Form fields a token refresh must carry ([open]); default none. */
+	refreshRequires?: string[];
+	/** What `addDefinition` fills in that the admin's body leaves out. */
+	adminDefinitionDefaults?: IDataObject;
+	/** Count created/updated/linked rows as ELQ-00040/41/86 and leave out ELQ-00060 (old sandbox). */
+	legacyLogCodes?: boolean;
+	/** A row staged twice in one sync: ELQ-00026 (default) or stored twice. */
+	duplicateRows?: 'reject' | 'store';
+	/** A bad non-identifier value: ELQ-00040 and the record stored without it (default), or refused. */
+	fieldRejects?: 'dropField' | 'rejectRow';
+	/** How recordIndex counts in a sync of several uploads ([open]). */
+	recordIndex?: 'acrossUploads' | 'perUpload';
 }
+
+export type EloquaSwitches = Pick<
+	EloquaSandboxOptions,
+	| 'adminDefinitionDefaults'
+	| 'legacyLogCodes'
+	| 'duplicateRows'
+	| 'fieldRejects'
+	| 'recordIndex'
+	| 'refreshRequires'
+>;
 
 export interface StoredDefinition extends IDataObject {
 	uri: string;
@@ -32,7 +56,11 @@ export interface StoredSync {
 	definition: StoredDefinition;
 	/** The rows the sync processes; null once it has ended. */
 	rows: IDataObject[] | null;
+	/** Set when its definition was deleted while it ran: it ends in error (ELQ-00143). */
+	definitionDeleted: boolean;
 }
+
+export type LostAnswerKind = 'upload' | 'sync' | 'definition';
 
 export interface EloquaSandbox extends SandboxServer {
 	config: Required<Omit<EloquaSandboxOptions, 'baseUrl' | 'seed'>> & { baseUrl?: string };
@@ -51,9 +79,23 @@ export interface EloquaSandbox extends SandboxServer {
 		accounts: Set<string>;
 		links: Array<{ opportunity: string; target: string; entityType: string }>;
 	};
+	/** What GET /opportunities/fields serves. */
+	fields: Array<{
+		name: string;
+		internalName: string;
+		statement: string;
+		dataType: string;
+		hasNotNullConstraint: boolean;
+		hasReadOnlyConstraint: boolean;
+	}>;
 	basicAuthorization: string;
 	movePod(): void;
 	expireAccessTokens(): void;
+	/** The next requests of a kind are processed, then their answer is lost (or replaced by `status`). */
+	loseAnswer(kind: LostAnswerKind, options?: { status?: number; times?: number }): void;
+	runningSyncs(definition: StoredDefinition): StoredSync[];
+	/** Sets switches that every later reset keeps. */
+	pin(settings: EloquaSwitches): void;
 	credentials(overrides?: IDataObject): ICredentialDataDecryptedObject & { loginUrl: string };
 	oauthCredentials(overrides?: IDataObject): ICredentialDataDecryptedObject;
 	definitionCount(): number;

@@ -1,9 +1,13 @@
 'use strict';
-// An Oracle Eloqua Bulk API 2.0 emulator (opportunities) on loopback, following the project's
-// API contract: /id discovery (with the "Not authenticated." answer), Basic and Bearer auth,
-// fields, import definitions, staged uploads with the 32 MB and 500-upload limits, syncs moving
-// pending → active → success/warning/error, rejects, logs, and OAuth2 token refresh.
+// An Oracle Eloqua Bulk API 2.0 emulator (opportunities) on loopback: a model of API-CONTRACT.md,
+// not of our code. /id discovery (with the "Not authenticated." answer), Basic and Bearer auth,
+// fields with their constraints, import definitions (syncing on upload unless the flag says no),
+// staged uploads with the 32 MB and 500-upload limits, syncs moving pending → active →
+// success/warning/error, rejects (field-level ones store the record), logs, listing with q/orderBy,
+// OAuth2 token refresh, and "processed, then the answer was lost" faults.
 const { createServer } = require('./kit');
+const { list, page } = require('./listing');
+const { createSyncs } = require('./eloqua-syncs');
 
 const BULK = '/api/bulk/2.0';
 const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
@@ -57,36 +61,38 @@ const REQUIRED_STATEMENTS = [
 	'{{Opportunity.Field(Amount)}}',
 ];
 const UPDATE_RULES = ['always', 'ifNewIsNotNull', 'ifExistingIsNull', 'useFieldRule'];
-const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
-const isDate = (value) =>
-	/^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2}(:\d{2})?)?$/.test(value) || !Number.isNaN(Date.parse(value));
+// "The 18B field list shows Id, Name, CreatedDate and Stage with hasNotNullConstraint: true."
+const NOT_NULL = new Set([
+	'{{Opportunity.Id}}',
+	'{{Opportunity.Field(Name)}}',
+	'{{Opportunity.CreatedAt}}',
+	'{{Opportunity.Field(Stage)}}',
+]);
 
-function field([name, internalName, statement, dataType], index) {
+// "GET /opportunities/fields: name, internalName, statement, dataType, hasNotNullConstraint,
+// hasReadOnlyConstraint" (Endpoints).
+function field([name, internalName, statement, dataType], index, readOnly) {
 	return {
 		name,
 		internalName,
 		statement,
 		dataType,
-		hasNotNullConstraint: false,
-		hasReadOnlyConstraint: false,
+		hasNotNullConstraint: NOT_NULL.has(statement),
+		hasReadOnlyConstraint: readOnly.includes(internalName),
 		hasUniquenessConstraint: index === 0,
 		uri: `/opportunities/fields/${index + 1}`,
 	};
 }
 
-function page(items, query, max = 1000) {
-	const limit = Math.min(Number(query.get('limit') ?? 1000) || 1000, max);
-	const offset = Number(query.get('offset') ?? 0) || 0;
-	const slice = items.slice(offset, offset + limit);
-	return {
-		items: slice,
-		totalResults: items.length,
-		limit,
-		offset,
-		count: slice.length,
-		hasMore: offset + slice.length < items.length,
-	};
-}
+/** The options that pick an answer where the contract is open (or pin an old one). */
+const SWITCHES = [
+	'adminDefinitionDefaults',
+	'legacyLogCodes',
+	'duplicateRows',
+	'fieldRejects',
+	'recordIndex',
+	'refreshRequires',
+];
 
 const failures = (list) => ({ status: 400, body: { failures: list } });
 
@@ -101,6 +107,19 @@ const failures = (list) => ({ status: 400, body: { failures: list } });
  * @param {string} [options.baseUrl]   the instance base URL /id announces (default: this server)
  * @param {boolean} [options.recordBodies]
  * @param {boolean} [options.countRowsOnly]  do not parse uploads (benchmarks): count rows, accept all
+ * @param {string[]} [options.readOnlyFields]  internal names served with hasReadOnlyConstraint: true
+ * @param {string[]} [options.refreshRequires]  form fields a refresh must carry ([open]: none, or
+ *   e.g. ['redirect_uri', 'scope'])
+ * @param {object} [options.adminDefinitionDefaults]  what `addDefinition` fills in that the admin's
+ *   body leaves out (e.g. {isSyncTriggeredOnImport: false}); default nothing
+ * @param {boolean} [options.legacyLogCodes]  count created/updated/linked rows as ELQ-00040/41/86
+ *   and leave out ELQ-00060, as the sandbox used to (codes Oracle does not document for that)
+ * @param {'reject'|'store'} [options.duplicateRows]  a row staged twice in one sync: ELQ-00026
+ *   (default), or stored twice
+ * @param {'dropField'|'rejectRow'} [options.fieldRejects]  a bad non-identifier value: ELQ-00040 and
+ *   the record stored without it (default), or the whole row refused
+ * @param {'acrossUploads'|'perUpload'} [options.recordIndex]  how recordIndex counts in a sync of
+ *   several uploads ([open])
  */
 function createEloquaSandbox(options = {}) {
 	const config = {
@@ -111,8 +130,15 @@ function createEloquaSandbox(options = {}) {
 		pendingPolls: 1,
 		activePolls: 1,
 		customFields: DEFAULT_CUSTOM_FIELDS,
+		readOnlyFields: [],
 		clientId: 'n8n-client',
 		clientSecret: 'client-secret',
+		refreshRequires: [],
+		adminDefinitionDefaults: {},
+		legacyLogCodes: false,
+		duplicateRows: 'reject',
+		fieldRejects: 'dropField',
+		recordIndex: 'acrossUploads',
 		...options,
 	};
 	const freshState = () => ({
@@ -139,8 +165,18 @@ function createEloquaSandbox(options = {}) {
 	});
 	const state = freshState();
 
-	const fields = [...STANDARD_FIELDS, ...config.customFields].map(field);
-	const statementKinds = new Map(fields.map((f) => [f.statement, f.dataType]));
+	// Timestamps strictly increase, so `orderBy=createdAt DESC` names the newest sync first.
+	let lastStamp = 0;
+	const stamp = () => {
+		lastStamp = Math.max(Date.now(), lastStamp + 1);
+		return new Date(lastStamp).toISOString();
+	};
+
+	const fields = [...STANDARD_FIELDS, ...config.customFields].map((f, index) =>
+		field(f, index, config.readOnlyFields),
+	);
+	const kinds = new Map(fields.map((f) => [f.statement, f.dataType]));
+	const syncs = createSyncs({ state, config, kinds, stamp });
 	const basic =
 		'Basic ' +
 		Buffer.from(`${config.site}\\${config.username}:${config.password}`).toString('base64');
@@ -182,8 +218,9 @@ function createEloquaSandbox(options = {}) {
 				value: String(entries.length),
 			});
 		for (const [column, statement] of entries) {
+			// The Account form is our guess ([open] Linkage); the sandbox accepts it, a live probe settles it.
 			const known =
-				statementKinds.has(statement) ||
+				kinds.has(statement) ||
 				(isLinkage &&
 					/^\{\{Opportunity\.(Contact|Account)\.Field\([A-Za-z0-9_]+\)\}\}$/.test(statement));
 			if (!known)
@@ -234,21 +271,22 @@ function createEloquaSandbox(options = {}) {
 		return problems;
 	}
 
+	// A definition keeps the properties it was given: one created without `isSyncTriggeredOnImport`
+	// has none, and syncs on upload ("By default, isSyncTriggeredOnImport is true").
 	function createDefinition(body, collection, id = state.nextId++) {
 		const definition = {
 			isIdentifierFieldCaseSensitive: false,
-			isSyncTriggeredOnImport: false,
 			dataRetentionDuration: 'P7D',
 			updateRule: 'always',
 			...body,
 			uri: `${collection}/${id}`,
 			id,
-			createdAt: new Date().toISOString(),
+			createdAt: stamp(),
 			createdBy: config.username,
 			staged: [],
+			stagedUploads: [],
 			uploadsSinceSync: 0,
 			stagedRowCount: 0,
-			activeSync: undefined,
 		};
 		state.definitions.set(id, definition);
 		return definition;
@@ -256,38 +294,14 @@ function createEloquaSandbox(options = {}) {
 
 	const publicDefinition = ({
 		staged,
+		stagedUploads,
 		uploadsSinceSync,
 		stagedRowCount,
-		activeSync,
 		id,
 		...rest
 	}) => rest;
 
-	function startSync(definition, callbackUrl) {
-		const id = state.nextId++;
-		const sync = {
-			uri: `/syncs/${id}`,
-			id,
-			status: 'pending',
-			syncedInstanceUri: definition.uri,
-			callbackUrl,
-			createdAt: new Date().toISOString(),
-			createdBy: config.username,
-			rows: definition.staged,
-			rowCount: definition.stagedRowCount,
-			definition,
-			polls: 0,
-			rejects: [],
-			logs: [],
-			outcome: state.syncOutcome,
-		};
-		definition.staged = [];
-		definition.stagedRowCount = 0;
-		definition.uploadsSinceSync = 0;
-		definition.activeSync = sync;
-		state.syncs.set(id, sync);
-		return sync;
-	}
+	const syncsOnUpload = (definition) => definition.isSyncTriggeredOnImport !== false;
 
 	const publicSync = ({
 		uri,
@@ -308,174 +322,6 @@ function createEloquaSandbox(options = {}) {
 		syncStartedAt,
 		syncEndedAt,
 	});
-
-	/** Checks one staged row against the definition; returns a reject or undefined. */
-	function rejectFor(definition, row) {
-		const entries = Object.entries(definition.fields);
-		const identifier =
-			row[
-				definition.identifierFieldName || entries.find(([, s]) => s === '{{Opportunity.Id}}')?.[0]
-			];
-		if (identifier === undefined || identifier === '')
-			return {
-				statusCode: 'ELQ-00107',
-				message: 'There was no value for the identifier field.',
-				invalidFields: [definition.identifierFieldName],
-			};
-		for (const [column, statement] of entries) {
-			const value = row[column];
-			if (value === undefined || value === '') continue;
-			if (value === 'null')
-				return {
-					statusCode: 'ELQ-00026',
-					message: 'The string "null" is not a valid value.',
-					invalidFields: [column],
-				};
-			if (statement === '{{Opportunity.Field(Stage)}}' && !config.stages.includes(value))
-				return {
-					statusCode: 'ELQ-00039',
-					message: 'Invalid opportunity stage.',
-					invalidFields: [column],
-				};
-			const kind = statementKinds.get(statement);
-			if (kind === 'number' && !NUMBER.test(value))
-				return {
-					statusCode: 'ELQ-00025',
-					message: 'Invalid numeric value.',
-					invalidFields: [column],
-				};
-			if (kind === 'date' && !isDate(value))
-				return { statusCode: 'ELQ-00025', message: 'Invalid date value.', invalidFields: [column] };
-		}
-		return undefined;
-	}
-
-	function store(definition, row) {
-		const column = definition.identifierFieldName;
-		const key = definition.isIdentifierFieldCaseSensitive
-			? row[column]
-			: String(row[column]).toLowerCase();
-		const existed = state.opportunities.has(key);
-		state.opportunities.set(key, { ...(state.opportunities.get(key) || {}), ...row });
-		state.writes += 1;
-		state.writesByKey.set(key, (state.writesByKey.get(key) || 0) + 1);
-		return existed;
-	}
-
-	function finishSync(sync) {
-		const definition = sync.definition;
-		const isLinkage = definition.uri.startsWith('/opportunities/contacts/');
-		let created = 0;
-		let updated = 0;
-		const rejectCounts = new Map();
-		if (sync.rows === null) {
-			created = sync.rowCount;
-		} else {
-			sync.rows.forEach((row, index) => {
-				const reject = isLinkage ? linkageRejectFor(definition, row) : rejectFor(definition, row);
-				if (reject) {
-					sync.rejects.push({
-						...reject,
-						recordIndex: index + 1,
-						fieldValues: row,
-						syncUri: sync.uri,
-					});
-					rejectCounts.set(reject.statusCode, {
-						count: (rejectCounts.get(reject.statusCode)?.count || 0) + 1,
-						message: reject.message,
-					});
-				} else if (isLinkage) {
-					created += 1;
-				} else if (store(definition, row)) {
-					updated += 1;
-				} else {
-					created += 1;
-				}
-			});
-		}
-		const accepted = created + updated;
-		const rowCount = sync.rows === null ? sync.rowCount : sync.rows.length;
-		sync.status =
-			sync.outcome === 'error' || (rowCount > 0 && accepted === 0)
-				? 'error'
-				: sync.rejects.length
-					? 'warning'
-					: 'success';
-		const log = (count, severity, statusCode, message) =>
-			sync.logs.push({
-				syncUri: sync.uri,
-				count,
-				severity,
-				statusCode,
-				message,
-				createdAt: new Date().toISOString(),
-			});
-		log(rowCount, 'information', 'ELQ-00001', 'Total records processed.');
-		if (created)
-			log(
-				created,
-				'information',
-				isLinkage ? 'ELQ-00086' : 'ELQ-00040',
-				isLinkage ? 'Opportunities linked.' : 'Opportunities created.',
-			);
-		if (updated) log(updated, 'information', 'ELQ-00041', 'Opportunities updated.');
-		for (const [statusCode, { count, message }] of rejectCounts)
-			log(count, 'warning', statusCode, message);
-		if (sync.outcome === 'error' && sync.rejects.length === 0)
-			log(0, 'error', 'ELQ-00146', 'A temporary error occurred; retry in an hour.');
-		sync.syncEndedAt = new Date().toISOString();
-		sync.definition.activeSync = undefined;
-		sync.rows = null;
-	}
-
-	function linkageRejectFor(definition, row) {
-		const entries = Object.entries(definition.fields);
-		const matchColumn =
-			definition.linkOpportunitiesMatchFieldName ||
-			entries.find(([, s]) => s === '{{Opportunity.Id}}')?.[0];
-		const sourceColumn =
-			definition.linkOpportunitiesSourceField ||
-			entries.find(([, s]) => s !== '{{Opportunity.Id}}')?.[0];
-		const opportunityKey = String(row[matchColumn] ?? '').toLowerCase();
-		if (!state.opportunities.has(opportunityKey))
-			return {
-				statusCode: 'ELQ-00084',
-				message: 'Opportunity does not exist.',
-				invalidFields: [matchColumn],
-			};
-		const targets =
-			definition.linkOpportunitiesEntityType === 'Account' ? state.accounts : state.contacts;
-		const value = String(row[sourceColumn] ?? '');
-		const sensitive = definition.linkOpportunitiesCaseSensitiveSourceField === true;
-		const found = [...targets].some((t) =>
-			sensitive ? t === value : t.toLowerCase() === value.toLowerCase(),
-		);
-		if (!found)
-			return {
-				statusCode: 'ELQ-00085',
-				message: `${definition.linkOpportunitiesEntityType || 'Contact'} does not exist.`,
-				invalidFields: [sourceColumn],
-			};
-		state.links.push({
-			opportunity: opportunityKey,
-			target: value,
-			entityType: definition.linkOpportunitiesEntityType || 'Contact',
-		});
-		return undefined;
-	}
-
-	function advance(sync) {
-		if (['success', 'warning', 'error'].includes(sync.status)) return;
-		sync.polls += 1;
-		if (sync.outcome === 'stuck') return;
-		if (sync.status === 'pending' && sync.polls > config.pendingPolls) {
-			sync.status = 'active';
-			sync.syncStartedAt = new Date().toISOString();
-			sync.polls = 0;
-		} else if (sync.status === 'active' && sync.polls > config.activePolls) {
-			finishSync(sync);
-		}
-	}
 
 	function parseUpload(text) {
 		if (config.countRowsOnly) return { rows: null, count: countTopLevelObjects(text) };
@@ -508,7 +354,9 @@ function createEloquaSandbox(options = {}) {
 
 	function upload(ctx, definition) {
 		if (!definition) return { status: 404, body: { message: 'Not Found' } };
+		// "32 MB per upload request; a larger one fails with a misleading 404" (Limits).
 		if (ctx.bytes > MAX_UPLOAD_BYTES) return { status: 404, body: { message: 'Not Found' } };
+		// "staging storage is finite (413 / ELQ-00136)" (Limits).
 		if (state.storageFull)
 			return {
 				status: 413,
@@ -518,6 +366,7 @@ function createEloquaSandbox(options = {}) {
 					],
 				},
 			};
+		// "500 uploads per sync; the 501st gets 400 There was a validation error." (Limits).
 		if (definition.uploadsSinceSync >= MAX_UPLOADS_PER_SYNC)
 			return {
 				status: 400,
@@ -529,14 +378,27 @@ function createEloquaSandbox(options = {}) {
 		if (parsed.error) return parsed.error;
 		definition.uploadsSinceSync += 1;
 		definition.stagedRowCount += parsed.count;
+		definition.stagedUploads.push(parsed.count);
 		state.uploads.count += 1;
 		state.uploads.bytes += ctx.bytes;
 		state.uploads.rows += parsed.count;
 		if (parsed.rows === null) definition.staged = null;
 		else if (definition.staged !== null) for (const row of parsed.rows) definition.staged.push(row);
-		if (definition.isSyncTriggeredOnImport)
-			return { status: 201, body: publicSync(startSync(definition)) };
+		// "An upload to such a definition answers 201 with a sync object, and that sync processes
+		// that upload's rows" (Syncing on upload).
+		if (syncsOnUpload(definition)) {
+			const sync = syncs.start(definition);
+			ctx.record.created = sync.uri;
+			return { status: 201, body: publicSync(sync) };
+		}
 		return { status: 204 };
+	}
+
+	function clearStaged(definition) {
+		definition.staged = [];
+		definition.stagedUploads = [];
+		definition.stagedRowCount = 0;
+		definition.uploadsSinceSync = 0;
 	}
 
 	routes.push(
@@ -544,6 +406,7 @@ function createEloquaSandbox(options = {}) {
 			'GET',
 			/^\/id$/,
 			({ req }) => {
+				// "Bad credentials … /id answers HTTP 200 with the JSON string "Not authenticated.""
 				if (!authorised(req))
 					return {
 						status: 200,
@@ -578,10 +441,13 @@ function createEloquaSandbox(options = {}) {
 				const form = new URLSearchParams(body);
 				const grant = form.get('grant_type');
 				const refresh = form.get('refresh_token');
+				// [open] whether a refresh needs redirect_uri/scope: `refreshRequires` picks the answer.
+				const complete = config.refreshRequires.every((name) => form.get(name));
 				const validGrant =
-					(grant === 'refresh_token' && state.refreshTokens.delete(refresh)) ||
+					(grant === 'refresh_token' && complete && state.refreshTokens.delete(refresh)) ||
 					(grant === 'authorization_code' && form.get('code') === 'valid-code');
 				if (!validGrant) return { status: 400, body: { error: 'invalid_grant' } };
+				// "Access tokens live 8 hours; refresh tokens rotate."
 				const n = state.nextId++;
 				state.accessTokens.add(`access-${n}`);
 				state.refreshTokens.add(`refresh-${n}`);
@@ -597,7 +463,8 @@ function createEloquaSandbox(options = {}) {
 		],
 	);
 
-	// Every Bulk route, under the current pod's base path only: a request to an old pod gets a 401.
+	// Every Bulk route, under the current pod's base path only: "A 401 on an API call can mean the
+	// instance moved pods".
 	const bulk = (method, pattern, handler) =>
 		routes.push([
 			method,
@@ -608,32 +475,34 @@ function createEloquaSandbox(options = {}) {
 				return handler(ctx, ctx.params);
 			},
 		]);
+	const notFound = { status: 404, body: { message: 'Not Found' } };
 
 	bulk('GET', '/opportunities/fields', ({ query }) => ({ body: page(fields, query) }));
 	bulk('GET', '/contacts/fields', ({ query }) => ({
-		body: page(CONTACT_FIELDS.map(field), query),
+		body: page(
+			CONTACT_FIELDS.map((f, i) => field(f, i, [])),
+			query,
+		),
 	}));
 	bulk('GET', '/accounts/fields', ({ query }) => ({
-		body: page(ACCOUNT_FIELDS.map(field), query),
+		body: page(
+			ACCOUNT_FIELDS.map((f, i) => field(f, i, [])),
+			query,
+		),
 	}));
 	for (const [collection, isLinkage] of [
 		['/opportunities/imports', false],
 		['/opportunities/contacts/imports', true],
 	]) {
 		const escaped = collection.replace(/\//g, '\\/');
+		const inCollection = (definition) => definition?.uri.startsWith(`${collection}/`);
 		bulk('GET', escaped, ({ query }) => ({
-			body: page(
-				[...state.definitions.values()]
-					.filter((d) => d.uri.startsWith(`${collection}/`))
-					.map(publicDefinition),
-				query,
-			),
+			body: list([...state.definitions.values()].filter(inCollection).map(publicDefinition), query),
 		}));
 		bulk('POST', escaped, (ctx) => {
-			const { body } = ctx;
 			let parsed;
 			try {
-				parsed = JSON.parse(body);
+				parsed = JSON.parse(ctx.body);
 			} catch {
 				return failures([{ field: 'body', constraint: 'Must be valid JSON', value: '' }]);
 			}
@@ -646,42 +515,40 @@ function createEloquaSandbox(options = {}) {
 		});
 		bulk('GET', `${escaped}/(\\d+)`, (ctx, params) => {
 			const definition = definitionFrom(params);
-			return definition && definition.uri.startsWith(collection)
-				? { body: publicDefinition(definition) }
-				: { status: 404, body: { message: 'Not Found' } };
+			return inCollection(definition) ? { body: publicDefinition(definition) } : notFound;
 		});
 		bulk('PUT', `${escaped}/(\\d+)`, ({ body }, params) => {
 			const definition = definitionFrom(params);
-			if (!definition) return { status: 404, body: { message: 'Not Found' } };
+			if (!inCollection(definition)) return notFound;
 			Object.assign(definition, JSON.parse(body || '{}'), { uri: definition.uri });
 			return { body: publicDefinition(definition) };
 		});
 		bulk('DELETE', `${escaped}/(\\d+)`, (ctx, params) => {
 			const definition = definitionFrom(params);
-			if (!definition) return { status: 404, body: { message: 'Not Found' } };
-			if (definition.activeSync)
+			if (!inCollection(definition)) return notFound;
+			// "Deleting a definition while its sync runs is accepted and the sync then fails (ELQ-00143)".
+			for (const sync of syncs.running(definition)) sync.definitionDeleted = true;
+			state.definitions.delete(definition.id);
+			return { status: 204 };
+		});
+		bulk('POST', `${escaped}/(\\d+)/data`, (ctx, params) => {
+			const definition = definitionFrom(params);
+			return upload(ctx, inCollection(definition) ? definition : undefined);
+		});
+		bulk('DELETE', `${escaped}/(\\d+)/data`, (ctx, params) => {
+			const definition = definitionFrom(params);
+			if (!inCollection(definition)) return notFound;
+			// "Since 24B, deleting staged data while a sync is in progress answers 409."
+			if (syncs.running(definition).length)
 				return {
 					status: 409,
 					body: {
 						failures: [
-							{
-								field: 'uri',
-								constraint: 'ELQ-00143: A sync is in progress for this definition',
-								value: definition.uri,
-							},
+							{ field: 'uri', constraint: 'There was a conflict.', value: definition.uri },
 						],
 					},
 				};
-			state.definitions.delete(definition.id);
-			return { status: 204 };
-		});
-		bulk('POST', `${escaped}/(\\d+)/data`, (ctx, params) => upload(ctx, definitionFrom(params)));
-		bulk('DELETE', `${escaped}/(\\d+)/data`, (ctx, params) => {
-			const definition = definitionFrom(params);
-			if (!definition) return { status: 404, body: { message: 'Not Found' } };
-			definition.staged = [];
-			definition.stagedRowCount = 0;
-			definition.uploadsSinceSync = 0;
+			clearStaged(definition);
 			return { status: 204 };
 		});
 	}
@@ -701,44 +568,30 @@ function createEloquaSandbox(options = {}) {
 					value: String(syncedInstanceUri),
 				},
 			]);
-		if (definition.activeSync)
-			return {
-				status: 409,
-				body: {
-					failures: [
-						{
-							field: 'syncedInstanceUri',
-							constraint: 'A sync is already pending or active for this definition',
-							value: definition.uri,
-						},
-					],
-				},
-			};
-		const sync = startSync(definition, callbackUrl);
+		// A second sync while one runs is accepted ("syncing it while another sync runs could lead to
+		// syncs failing, or data not being imported"): it takes whatever is staged now.
+		const sync = syncs.start(definition, callbackUrl);
 		record.created = sync.uri;
 		return { status: 201, body: publicSync(sync) };
 	});
+	// "GET /syncs (q, orderBy, limit, offset): list syncs (find the syncs of a definition)".
 	bulk('GET', '/syncs', ({ query }) => ({
-		body: page([...state.syncs.values()].map(publicSync), query),
+		body: list([...state.syncs.values()].map(publicSync), query),
 	}));
 	const syncFrom = (params) => state.syncs.get(Number(params[1]));
 	bulk('GET', '/syncs/(\\d+)', (ctx, params) => {
 		const sync = syncFrom(params);
-		if (!sync) return { status: 404, body: { message: 'Not Found' } };
-		advance(sync);
+		if (!sync) return notFound;
+		syncs.advance(sync);
 		return { body: publicSync(sync) };
 	});
 	bulk('GET', '/syncs/(\\d+)/logs', ({ query }, params) => {
 		const sync = syncFrom(params);
-		return sync
-			? { body: page(sync.logs, query) }
-			: { status: 404, body: { message: 'Not Found' } };
+		return sync ? { body: page(sync.logs, query) } : notFound;
 	});
 	bulk('GET', '/syncs/(\\d+)/rejects', ({ query }, params) => {
 		const sync = syncFrom(params);
-		return sync
-			? { body: page(sync.rejects, query) }
-			: { status: 404, body: { message: 'Not Found' } };
+		return sync ? { body: page(sync.rejects, query) } : notFound;
 	});
 
 	server.control = (req, res, path, body, send) => {
@@ -768,7 +621,15 @@ function createEloquaSandbox(options = {}) {
 		}
 		return send(res, { status: 404, body: {} });
 	};
+
+	/** Where "processed, then the answer was lost" applies, by kind of request. */
+	const ANSWER_PATHS = {
+		upload: ['POST', /\/imports\/\d+\/data$/],
+		sync: ['POST', new RegExp(`${BULK}/syncs$`)],
+		definition: ['POST', /\/imports$/],
+	};
 	const resetRecord = server.reset;
+	const baseline = Object.fromEntries(SWITCHES.map((name) => [name, config[name]]));
 	Object.assign(server, {
 		config,
 		state,
@@ -776,6 +637,14 @@ function createEloquaSandbox(options = {}) {
 		reset() {
 			resetRecord();
 			Object.assign(state, freshState());
+			Object.assign(config, baseline);
+		},
+		/** Sets switches that every later reset keeps (the harness pins old answers this way). */
+		pin(settings) {
+			for (const name of Object.keys(settings))
+				if (!SWITCHES.includes(name)) throw new Error(`Eloqua sandbox: ${name} cannot be pinned`);
+			Object.assign(baseline, settings);
+			Object.assign(config, settings);
 		},
 		fields,
 		/** The instance "moves" to another pod: /id names the new base, the old one answers 401. */
@@ -786,6 +655,29 @@ function createEloquaSandbox(options = {}) {
 		expireAccessTokens() {
 			state.accessTokens.clear();
 		},
+		/**
+		 * The next `times` requests of a kind are processed, then their answer is lost: the connection
+		 * closes, or (with `status`) Eloqua answers e.g. 503 "There was a timeout processing the
+		 * request" ("A 503, a reset or a timeout after the request was sent does not mean it was not
+		 * processed", Failures and retries).
+		 */
+		loseAnswer(kind, { status, times = 1 } = {}) {
+			const [method, path] = ANSWER_PATHS[kind];
+			server.faults.add(
+				status
+					? {
+							method,
+							path,
+							times,
+							afterHandling: true,
+							status,
+							body: { message: 'There was a timeout processing the request' },
+						}
+					: { method, path, times, dropAnswer: true },
+			);
+		},
+		/** The syncs that are pending or active on a definition. */
+		runningSyncs: (definition) => syncs.running(definition),
 		basicAuthorization: basic,
 		credentials(overrides = {}) {
 			return {
@@ -816,10 +708,13 @@ function createEloquaSandbox(options = {}) {
 			};
 		},
 		definitionCount: () => state.definitions.size,
-		/** Sets up a definition as an Eloqua admin would have, with a chosen ID. */
+		/**
+		 * Sets up a definition as an Eloqua admin would have, with a chosen ID. `body` is what the
+		 * admin sent; `adminDefinitionDefaults` fills what it leaves out.
+		 */
 		addDefinition(body, id, collection = '/opportunities/imports') {
 			state.nextId = Math.max(state.nextId, id + 1);
-			return createDefinition(body, collection, id);
+			return createDefinition({ ...config.adminDefinitionDefaults, ...body }, collection, id);
 		},
 	});
 	return server;

@@ -9,7 +9,8 @@ export interface RecordedRequest {
 	at: number;
 	/**
 	 * The fault applied to this request, if any: 'reset', 'reset mid-body', 'drop' (handled, then
-	 * the connection closed), 'slow body <ms>', an HTTP status, or 'delay <ms>'.
+	 * the connection closed), 'handled, then <status>', 'slow body <ms>', an HTTP status, or
+	 * 'delay <ms>'.
 	 */
 	fault?: string | number;
 	/** The status the emulator answered with (absent when a fault answered instead). */
@@ -34,6 +35,8 @@ export interface FaultRule {
 	echoRequest?: boolean;
 	/** Handle the request, then destroy the connection instead of answering. */
 	dropAnswer?: boolean;
+	/** Handle the request, then answer `status` (and `body`) instead of the emulator's answer. */
+	afterHandling?: boolean;
 	/** Handle the request; answer half the body at once and the rest this much later. */
 	slowBodyMs?: number;
 	/** Destroy the connection while the request body arrives (decided on method and path only). */
@@ -45,6 +48,8 @@ export interface FaultRule {
 }
 
 export interface SandboxServer {
+	/** Which service it emulates ('Eloqua', 'Ruler'). */
+	name: string;
 	url: string;
 	requests: RecordedRequest[];
 	faults: {

@@ -79,6 +79,8 @@ async function sendSlowly(res, reply, ms) {
  *   {..., echoRequest: true}      answers `status` (400) with the request's headers and body echoed
  *   {..., dropAnswer: true}       the request is handled (the emulator acts on it), then the
  *                                 connection is destroyed instead of answering: the outcome is unknown
+ *   {..., afterHandling: true, status, body?}  the request is handled, then answered with `status`
+ *                                 instead (a 503 "timeout processing the request" after the work)
  *   {..., slowBodyMs}             handled normally, answered with half the body, the rest `slowBodyMs` later
  *   {..., resetMidBody: true}     the connection is destroyed while the request body arrives, before
  *                                 the emulator sees it (decided on method and path only)
@@ -189,7 +191,7 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 					headers: fault.headers,
 					body: { message: 'echo', headers: req.headers, body: body.text },
 				});
-			if (fault.status) return send(res, fault);
+			if (fault.status && !fault.afterHandling) return send(res, fault);
 		}
 		await route(req, res, path, url, body, record, fault);
 		const hook = afterHooks.find((h) => matches(h, req, path));
@@ -216,6 +218,7 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 			// The status the handler chose, so a record says how each request was answered.
 			record.status = reply.status ?? 200;
 			if (fault?.dropAnswer) req.socket.destroy();
+			else if (fault?.afterHandling) send(res, fault);
 			else if (fault?.slowBodyMs) await sendSlowly(res, reply, fault.slowBodyMs);
 			else send(res, reply);
 			return;
@@ -259,6 +262,7 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 	httpServer.keepAliveTimeout = 5000;
 
 	const server = {
+		name,
 		requests,
 		faults,
 		stats,
@@ -297,6 +301,7 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 function faultName(fault) {
 	if (fault.reset) return 'reset';
 	if (fault.dropAnswer) return 'drop';
+	if (fault.afterHandling) return `handled, then ${fault.status}`;
 	if (fault.slowBodyMs) return `slow body ${fault.slowBodyMs}`;
 	return fault.status || `delay ${fault.delayMs}`;
 }

@@ -13,7 +13,20 @@ export interface RulerSandboxOptions {
 	tokenPrefix?: string;
 	recordBodies?: boolean;
 	seed?: number;
+	/** Refuse a decimal OpportunityValue (default true: the endpoint documents an int). */
+	wholeValuesOnly?: boolean;
+	/** [open] Refuse a stage the site lacks (default), or store it silently. */
+	unknownStages?: 'refuse' | 'store';
+	/** [open] A Reference sent again updates the stored opportunity (default), or adds another. */
+	resentReference?: 'update' | 'duplicate';
+	/** [open] How a stale token is answered (default 401). */
+	expiredTokenStatus?: 401 | 403;
 }
+
+export type RulerSwitches = Pick<
+	RulerSandboxOptions,
+	'wholeValuesOnly' | 'unknownStages' | 'resentReference' | 'expiredTokenStatus'
+>;
 
 /** A recorded request, with the status and Retry-After the emulator answered (not set for faults). */
 export interface RulerRequest extends RecordedRequest {
@@ -24,6 +37,13 @@ export interface RulerRequest extends RecordedRequest {
 export interface StoredOpportunity {
 	body: IDataObject;
 	writes: number;
+	/** How many opportunities the Reference stands for (more than 1 when resending duplicates). */
+	copies: number;
+}
+
+export interface BatchJob {
+	jobId: string;
+	siteId: string;
 }
 
 export interface RulerSandbox extends SandboxServer {
@@ -34,6 +54,8 @@ export interface RulerSandbox extends SandboxServer {
 		tokens: Set<string>;
 		opportunities: Map<string, StoredOpportunity>;
 		writes: number;
+		expiredTokens: Set<string>;
+		batchJobs: Map<string, BatchJob>;
 	};
 	requests: RulerRequest[];
 	requestsTo(path: RegExp | string, method?: string): RulerRequest[];
@@ -42,6 +64,8 @@ export interface RulerSandbox extends SandboxServer {
 	issueToken(): string;
 	waitForRequest(path: RegExp, method?: string): Promise<RecordedRequest>;
 	expireTokens(): void;
+	/** Sets switches that every later reset keeps. */
+	pin(settings: RulerSwitches): void;
 	writesFor(siteId: string, reference: string): number;
 	stored(siteId: string, reference: string): IDataObject | undefined;
 	credentials(overrides?: IDataObject): ICredentialDataDecryptedObject;

@@ -1,15 +1,21 @@
 'use strict';
-// A Ruler Analytics REST API emulator on loopback, following the project's API contract: the
-// form-encoded login, the Bearer check (401 for unknown or stale tokens), the opportunity upload
-// with server-side validation (400 naming the fields), storage by site and Reference counting
-// every write, and switchable latency, rate limit and faults (through the kit).
+// A Ruler Analytics REST API emulator on loopback: a model of API-CONTRACT.md, not of our code.
+// The form-encoded login, the Bearer check (401 for unknown or stale tokens, or 403), the
+// opportunity upload with server-side validation (400 naming the fields; a decimal value refused
+// unless switched off), storage by site and Reference counting every write, batch jobs, and
+// switchable latency, rate limit and faults (through the kit). Where the contract is [open], an
+// option picks among the plausible answers.
 const { createServer } = require('./kit');
+const { addBatchRoutes } = require('./ruler-batch');
 
 const UPLOAD = /^\/v1\/([^/]+)\/opportunity\/upload$/;
 const IDENTIFIER_KEYS = ['EmailAddress', 'PhoneNumber', 'RaId', 'PayloadValue', 'CookieValue'];
 const DATE = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}:\d{2}(\.\d{1,7})?)?$/;
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const LATEST_OFFSET_MS = 14 * 60 * 60 * 1000;
+
+/** The options that pick an answer where the contract is open (or pin an old one). */
+const SWITCHES = ['wholeValuesOnly', 'unknownStages', 'resentReference', 'expiredTokenStatus'];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const isText = (value) => typeof value === 'string' && value.trim() !== '';
@@ -55,15 +61,23 @@ function checkProperties(list) {
 		: 'Every property needs a Name and a string Value.';
 }
 
+/** A JSON number written with a fraction or an exponent, as the request text has it. */
+const DECIMAL_VALUE = /"OpportunityValue"\s*:\s*-?\d+(\.\d+)?[.eE]/;
+
 /** Field → problem, for every documented rule the body breaks. */
-function validate(body, stages, now) {
+function validate(body, text, config, now) {
 	const errors = {};
 	if (typeof body.OpportunityValue !== 'number' || !Number.isFinite(body.OpportunityValue)) {
 		errors.OpportunityValue = ['Must be a number.'];
+	} else if (config.wholeValuesOnly && DECIMAL_VALUE.test(text)) {
+		// "OpportunityValue (int, required)"; "A decimal JSON number may fail model binding here"
+		// (Single upload, [doc]/[inferred]): ASP.NET's answer when a JSON number is not an Int32.
+		errors.OpportunityValue = ['The JSON value could not be converted to System.Int32.'];
 	}
 	const date = checkDate(body.OpportunityDateTime, now);
 	if (date) errors.OpportunityDateTime = [date];
-	if (!stages.includes(body.PipelineStage)) {
+	// [open] whether an unknown PipelineStage is refused or stored silently: `unknownStages`.
+	if (config.unknownStages === 'refuse' && !config.stages.includes(body.PipelineStage)) {
 		errors.PipelineStage = [`"${body.PipelineStage}" is not a pipeline stage of this site.`];
 	}
 	const identifiers = checkIdentifiers(body.VisitorIdentifierOptions);
@@ -94,6 +108,12 @@ function validate(body, stages, now) {
  * @param {number} [options.ratePerSecond]  uploads allowed per second; more get 429 with Retry-After
  * @param {number} [options.expiresIn]  seconds a token lives (reported only; see expireTokens)
  * @param {string} [options.tokenPrefix]  how issued tokens start (a sentinel, for secrecy tests)
+ * @param {boolean} [options.wholeValuesOnly]  refuse a decimal OpportunityValue (default true)
+ * @param {'refuse'|'store'} [options.unknownStages]  [open]: refuse a stage the site lacks (default)
+ *   or store it silently
+ * @param {'update'|'duplicate'} [options.resentReference]  [open]: a Reference sent again updates
+ *   the stored opportunity (default) or stores another one
+ * @param {401|403} [options.expiredTokenStatus]  [open]: how a stale token is answered (default 401)
  */
 function createRulerSandbox(options = {}) {
 	const config = {
@@ -105,12 +125,22 @@ function createRulerSandbox(options = {}) {
 		ratePerSecond: 0,
 		expiresIn: 3600,
 		tokenPrefix: 'ruler-token-',
+		wholeValuesOnly: true,
+		unknownStages: 'refuse',
+		resentReference: 'update',
+		expiredTokenStatus: 401,
 		...options,
 	};
 	const state = {
 		tokens: new Set(),
-		/** Opportunities by `${siteId}/${Reference}`: the last body stored and how often it was written. */
+		/**
+		 * Opportunities by `${siteId}/${Reference}`: the last body stored, how often it was written, and
+		 * how many opportunities it stands for (more than one when a resent Reference duplicates).
+		 */
 		opportunities: new Map(),
+		/** Tokens that were valid and have expired (answered `expiredTokenStatus`). */
+		expiredTokens: new Set(),
+		batchJobs: new Map(),
 		writes: 0,
 		nextToken: 1,
 		/** When the accepted uploads of the last second arrived, for the rate limit. */
@@ -159,19 +189,31 @@ function createRulerSandbox(options = {}) {
 
 	function store(siteId, body) {
 		const key = `${siteId}/${body.Reference}`;
-		const writes = (state.opportunities.get(key)?.writes ?? 0) + 1;
-		state.opportunities.set(key, { body, writes });
+		const before = state.opportunities.get(key);
+		const writes = (before?.writes ?? 0) + 1;
+		// [open] "whether re-sending a Reference updates or duplicates" (Single upload).
+		const copies = config.resentReference === 'duplicate' ? writes : 1;
+		state.opportunities.set(key, { body, writes, copies });
 		state.writes += 1;
+	}
+
+	/** The answer for a request without a valid token, or undefined when the token is valid. */
+	function refusal(req) {
+		const token = bearer(req);
+		if (state.tokens.has(token)) return undefined;
+		// [open] "whether an expired token answers 401 or 403" (Single upload).
+		const status = state.expiredTokens.has(token) ? config.expiredTokenStatus : 401;
+		return { status, body: { message: 'Authorization has been denied for this request.' } };
 	}
 
 	async function upload({ req, params, body }) {
 		const siteId = decodeURIComponent(params[0]);
-		if (!state.tokens.has(bearer(req))) {
-			return { status: 401, body: { message: 'Authorization has been denied for this request.' } };
-		}
+		const refused = refusal(req);
+		if (refused) return refused;
 		const wait = rateLimitWait(Date.now());
 		if (wait) {
 			return {
+				// "rate limits and their headers" are [open]: the sandbox answers 429 with Retry-After.
 				status: 429,
 				headers: { 'Retry-After': (wait / 1000).toFixed(3) },
 				body: { message: 'Too many requests.' },
@@ -186,15 +228,18 @@ function createRulerSandbox(options = {}) {
 		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 			return invalid({ body: ['Must be a JSON object.'] });
 		}
-		const errors = validate(parsed, config.stages, Date.now());
+		const errors = validate(parsed, body, config, Date.now());
 		if (Object.keys(errors).length) return invalid(errors);
 		if (config.sites && !config.sites.includes(siteId)) {
 			return { status: 404, body: { message: `Site ${siteId} was not found.` } };
 		}
 		store(siteId, parsed);
+		// "Documented success: 201, no body" (Single upload).
 		return { status: 201 };
 	}
 
+	// "POST …/v1/login, form-encoded username, password → {access_token, scope, expires_in,
+	// refresh_token}" (Single upload).
 	function login({ req, body }) {
 		const type = String(req.headers['content-type'] || '');
 		const form = new URLSearchParams(
@@ -228,12 +273,14 @@ function createRulerSandbox(options = {}) {
 		return reply;
 	};
 	routes.push(['POST', /^\/v1\/login$/, withLatency(login)], ['PUT', UPLOAD, withLatency(upload)]);
+	addBatchRoutes({ routes, state, config, refusal, wrap: withLatency, validate, store });
 
 	/** HTTP control for runs in a real n8n: settings, stale tokens, the stored opportunities. */
 	server.control = (req, res, path, text, send) => {
 		if (path === '/__sandbox/config' && req.method === 'POST') {
-			const { latencyMs, ratePerSecond, stages } = JSON.parse(text || '{}');
+			const { latencyMs, ratePerSecond, stages, ...switches } = JSON.parse(text || '{}');
 			Object.assign(config, JSON.parse(JSON.stringify({ latencyMs, ratePerSecond, stages })));
+			for (const name of SWITCHES) if (name in switches) config[name] = switches[name];
 			return send(res, { status: 204 });
 		}
 		if (path === '/__sandbox/expire-tokens' && req.method === 'POST') {
@@ -249,13 +296,15 @@ function createRulerSandbox(options = {}) {
 	};
 
 	const resetServer = server.reset;
+	const baseline = Object.fromEntries(SWITCHES.map((name) => [name, config[name]]));
 	Object.assign(server, {
 		config,
 		state,
 		uploadPath: UPLOAD,
 		issueToken,
-		/** Every token issued so far stops working: the next upload with one gets a 401. */
+		/** Every token issued so far stops working: the next upload with one gets a 401 (or 403). */
 		expireTokens() {
+			for (const token of state.tokens) state.expiredTokens.add(token);
 			state.tokens.clear();
 		},
 		/** Resolves with the next request whose path matches (and method, if given), as it arrives. */
@@ -273,6 +322,8 @@ function createRulerSandbox(options = {}) {
 		reset() {
 			resetServer();
 			state.tokens.clear();
+			state.expiredTokens.clear();
+			state.batchJobs.clear();
 			state.opportunities.clear();
 			state.writes = 0;
 			state.nextToken = 1;
@@ -280,6 +331,14 @@ function createRulerSandbox(options = {}) {
 			config.latencyMs = options.latencyMs ?? 0;
 			config.ratePerSecond = options.ratePerSecond ?? 0;
 			config.sites = options.sites;
+			Object.assign(config, baseline);
+		},
+		/** Sets switches that every later reset keeps (the harness pins old answers this way). */
+		pin(settings) {
+			for (const name of Object.keys(settings))
+				if (!SWITCHES.includes(name)) throw new Error(`Ruler sandbox: ${name} cannot be pinned`);
+			Object.assign(baseline, settings);
+			Object.assign(config, settings);
 		},
 		/** A username and password credential; n8n logs in with it. */
 		credentials(overrides = {}) {
