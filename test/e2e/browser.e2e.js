@@ -55,6 +55,7 @@ const NODES = [
 		displayName: 'Ruler Opportunity Upload',
 		sandbox: 'ruler',
 		iconPath: '/icons/n8n-nodes-eloqua-ruler/dist/nodes/RulerOpportunityUpload/ruler.svg',
+		action: 'Upload opportunities',
 		fields: [
 			'Credential',
 			'Site ID',
