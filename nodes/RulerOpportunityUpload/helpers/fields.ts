@@ -14,6 +14,7 @@ export interface OpportunityRules {
 	zone: string;
 	now: DateTime;
 	dateFormat: 'date' | 'dateTime';
+	/** Send the value as a whole number (Ruler documents an int), rather than as given. */
 	roundValue: boolean;
 	stripCookiePrefix: boolean;
 }
@@ -68,12 +69,24 @@ function numberOf(value: unknown): number | undefined {
 	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
 }
 
+/** Halves go away from zero (2.5 → 3, -2.5 → -3), as people round money; never -0. */
+export function roundHalfAwayFromZero(number: number): number {
+	const whole = Math.sign(number) * Math.round(Math.abs(number));
+	return whole === 0 ? 0 : whole;
+}
+
+/** The value as read from the item, and as it is sent. */
+export interface OpportunityValue {
+	given: number;
+	sent: number;
+}
+
 export function opportunityValue(rules: OpportunityRules) {
-	return z.unknown().transform((value, ctx) => {
+	return z.unknown().transform((value, ctx): OpportunityValue => {
 		if (isMissing(value)) return fail(ctx, RULE_MESSAGES.required);
-		const number = numberOf(value);
-		if (number === undefined) return fail(ctx, RULE_MESSAGES.number(value));
-		return rules.roundValue ? Math.round(number) : number;
+		const given = numberOf(value);
+		if (given === undefined) return fail(ctx, RULE_MESSAGES.number(value));
+		return { given, sent: rules.roundValue ? roundHalfAwayFromZero(given) : given };
 	});
 }
 

@@ -17,7 +17,9 @@ import {
 /** One item's opportunity, checked and normalised, ready to become the request body. */
 export interface Opportunity {
 	siteId: string;
+	/** The value as sent; `valueGiven` is the value as read from the item. */
 	value: number;
+	valueGiven: number;
 	dateTime: string;
 	stage: string;
 	currency: string;
@@ -69,7 +71,8 @@ function opportunitySchema(rules: OpportunityRules) {
 		.transform(
 			(v): Opportunity => ({
 				siteId: v.siteId,
-				value: v.opportunityValue,
+				value: v.opportunityValue.sent,
+				valueGiven: v.opportunityValue.given,
 				dateTime: v.opportunityDateTime,
 				stage: v.pipelineStage,
 				currency: v.currencyCode,

@@ -34,7 +34,7 @@ const fields: INodeProperties[] = [
 		required: true,
 		default: 0,
 		description:
-			'The value of the opportunity, e.g. the deal amount. Sent as a number, without currency symbols.',
+			'The value of the opportunity, e.g. the deal amount, without currency symbols. Ruler documents it as a whole number: it is rounded unless Value Sent As in the options says otherwise.',
 	},
 	{
 		displayName: 'Opportunity Date',

@@ -70,14 +70,6 @@ export const uploadOptions: INodeProperties = {
 				'Whether to send an opportunity again after a timeout, a dropped connection or a gateway error (502, 504), when Ruler may already have stored it. Ruler stores or updates by reference, so a resend should update, not duplicate.',
 		},
 		{
-			displayName: 'Round Value to Integer',
-			name: 'roundValue',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to round the opportunity value to a whole number (Ruler documents the value as an integer)',
-		},
-		{
 			displayName: 'Strip GA Prefix From Cookie Value',
 			name: 'stripCookiePrefix',
 			type: 'boolean',
@@ -101,6 +93,30 @@ export const uploadOptions: INodeProperties = {
 			description:
 				'Whether to check every item and report it as valid or invalid, with the body that would be sent, without sending anything',
 		},
+		{
+			displayName: 'Value Sent As',
+			// The old "Round Value to Integer" switch, kept under its name so that saved workflows keep
+			// their choice: true (on) is Whole Number, an explicit false (off) is Decimal as Given.
+			name: 'roundValue',
+			type: 'options',
+			options: [
+				{
+					name: 'Decimal as Given',
+					value: false,
+					description:
+						'Sent as read, e.g. 1000.5. Ruler documents the value as an integer, so it may refuse a decimal.',
+				},
+				{
+					name: 'Whole Number',
+					value: true,
+					description:
+						'Rounded to a whole number, as Ruler documents the value as an integer. The item says when a value was rounded.',
+				},
+			],
+			default: true,
+			description: 'How the opportunity value is sent',
+			hint: 'Whole Number rounds half away from zero: 2.5 becomes 3, -2.5 becomes -3, 2.4 becomes 2',
+		},
 	],
 };
 
@@ -122,7 +138,7 @@ const DEFAULT_OPTIONS: UploadOptions = {
 	maxRetries: 5,
 	requestsPerSecond: 0,
 	retryUnknownOutcome: true,
-	roundValue: false,
+	roundValue: true,
 	stripCookiePrefix: true,
 	timeout: 30_000,
 	validateOnly: false,
@@ -153,5 +169,6 @@ export function readOptions(context: IExecuteFunctions): UploadOptions {
 		concurrency,
 		maxRetries: Math.max(0, Math.floor(Number(options.maxRetries) || 0)),
 		requestsPerSecond: requestsPerSecond(context, options.requestsPerSecond),
+		roundValue: options.roundValue !== false,
 	};
 }

@@ -123,6 +123,9 @@ describe('logging in, tokens and secrets', () => {
 			status: 'failed',
 			reference: 'P-0',
 			siteId: '1234',
+			valueGiven: 1000,
+			valueSent: 1000,
+			warnings: [],
 			httpStatus: 400,
 			response: {
 				error: 'invalid_grant',
