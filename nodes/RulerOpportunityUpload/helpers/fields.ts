@@ -2,7 +2,13 @@ import type { DateTime } from 'luxon';
 import { z } from 'zod';
 
 import { formatDate, parseDate, type ParsedDate } from '../../shared/values/dates';
-import { currencyText, isBlank, numberText, RULE_MESSAGES } from '../../shared/values/rules';
+import {
+	currencyText,
+	isBlank,
+	numberText,
+	oneOfText,
+	RULE_MESSAGES,
+} from '../../shared/values/rules';
 import { preview, toText, ValueProblem } from '../../shared/values/text';
 import { IDENTIFIER_KEYS, type IdentifierKey } from './constants';
 
@@ -17,6 +23,8 @@ export interface OpportunityRules {
 	/** Send the value as a whole number (Ruler documents an int), rather than as given. */
 	roundValue: boolean;
 	stripCookiePrefix: boolean;
+	/** The stages the user allows, spelled as in Ruler; empty means no local check. */
+	allowedStages: string[];
 }
 
 /** Letters, digits, "-" and "_": nothing that could add a path segment, a query or a fragment. */
@@ -55,6 +63,16 @@ export const siteId = requiredText.transform((text, ctx) =>
 				`may only contain letters, digits, "-" and "_" (it becomes part of the request address), got ${preview(text)}`,
 			),
 );
+
+/** Ruler may store an unknown stage without complaint, so the user's own list is checked here. */
+export function pipelineStage(rules: OpportunityRules) {
+	const allowed = rules.allowedStages;
+	return requiredText.transform((text, ctx) =>
+		allowed.length === 0 || oneOfText(text, allowed) !== undefined
+			? text
+			: fail(ctx, RULE_MESSAGES.oneOf(allowed, text)),
+	);
+}
 
 export const currency = requiredText.transform(
 	(text, ctx) => currencyText(text) ?? fail(ctx, RULE_MESSAGES.currency(text)),

@@ -77,7 +77,7 @@ export const RULER_STATUS: StatusExplanations = {
 	504: {
 		message: "Ruler's gateway timed out (HTTP 504)",
 		description:
-			'Ruler may have stored the opportunity anyway. Run the item again later (the same reference updates it).',
+			'Ruler may have stored the opportunity anyway. Check in Ruler before you run the item again: whether the same reference sent again updates it or adds a second one is not documented.',
 	},
 };
 
@@ -157,7 +157,7 @@ export function describeFailure(
 	if (result.kind === 'network' && TIMEOUT_CODES.has(result.code)) {
 		return {
 			message: `Ruler did not answer within ${settings.timeoutMs} ms (${result.code})`,
-			description: `Ruler may have stored the opportunity anyway. Raise Timeout in the options, or run the item again later (the same reference updates it).${gaveUpSentence(outcome, settings.policy)}${unknown}`,
+			description: `Ruler may have stored the opportunity anyway. Raise Timeout in the options; check in Ruler before you run the item again, as whether the same reference sent again updates it or adds a second one is not documented.${gaveUpSentence(outcome, settings.policy)}${unknown}`,
 			fatal: false,
 		};
 	}

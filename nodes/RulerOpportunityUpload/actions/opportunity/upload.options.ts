@@ -16,6 +16,16 @@ export const uploadOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Allowed Stages',
+			name: 'allowedStages',
+			type: 'string',
+			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Stage' },
+			default: [],
+			placeholder: 'Closed Won',
+			description:
+				'The pipeline stages set up in Ruler, spelled exactly, in the same case. An item with any other stage is invalid and not sent. Empty: any stage is sent, and Ruler may store a stage it does not know without an error.',
+		},
+		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
@@ -67,7 +77,7 @@ export const uploadOptions: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to send an opportunity again after a timeout, a dropped connection or a gateway error (502, 504), when Ruler may already have stored it. Ruler stores or updates by reference, so a resend should update, not duplicate.',
+				'Whether to send an opportunity again after a timeout, a dropped connection or a gateway error (502, 504), when Ruler may already have stored it. Ruler does not document whether the same reference sent again updates the stored opportunity or adds a second one: turn this off if you see duplicates.',
 		},
 		{
 			displayName: 'Strip GA Prefix From Cookie Value',
@@ -121,6 +131,7 @@ export const uploadOptions: INodeProperties = {
 };
 
 export interface UploadOptions {
+	allowedStages: string[];
 	concurrency: number;
 	dateFormat: 'date' | 'dateTime';
 	maxRetries: number;
@@ -133,6 +144,7 @@ export interface UploadOptions {
 }
 
 const DEFAULT_OPTIONS: UploadOptions = {
+	allowedStages: [],
 	concurrency: DEFAULT_CONCURRENCY,
 	dateFormat: 'date',
 	maxRetries: 5,
@@ -154,6 +166,14 @@ function requestsPerSecond(context: IExecuteFunctions, value: unknown): number {
 	);
 }
 
+/** The allowed stages as listed, without blank entries; an expression may give one or a list. */
+function stageList(value: unknown): string[] {
+	const entries = Array.isArray(value) ? (value.flat() as unknown[]) : [value];
+	return entries
+		.map((entry) => (typeof entry === 'string' ? entry.trim() : ''))
+		.filter((entry) => entry !== '');
+}
+
 /** The options of the run, with the numbers brought into their ranges. */
 export function readOptions(context: IExecuteFunctions): UploadOptions {
 	const options = {
@@ -170,5 +190,6 @@ export function readOptions(context: IExecuteFunctions): UploadOptions {
 		maxRetries: Math.max(0, Math.floor(Number(options.maxRetries) || 0)),
 		requestsPerSecond: requestsPerSecond(context, options.requestsPerSecond),
 		roundValue: options.roundValue !== false,
+		allowedStages: stageList(options.allowedStages),
 	};
 }
