@@ -112,17 +112,37 @@ describe('Opportunity Value: a whole number by default, as the upload page docum
 
 	it('sends decimals as given only when Value Sent As says so, without a warning', async () => {
 		const { sandbox } = env;
+		const parameters = uploadParameters({}, { roundValue: false });
 
-		const { main } = await runRuler(sandbox, uploadParameters({}, { roundValue: false }), [
-			deal('D-0', { value: 1000.5 }),
+		// The contract's model: the int field refuses a decimal, and the item says why.
+		const refused = await runContinuing(sandbox, [deal('D-0', { value: 1000.5 })], {
+			roundValue: false,
+		});
+		// A Ruler that takes decimals stores it as given.
+		sandbox.config.wholeValuesOnly = false;
+		const taken = await runRuler(sandbox, parameters, [deal('D-1', { value: 1000.5 })]);
+
+		expect(sentValues(sandbox)).toEqual([
+			['D-0', 1000.5],
+			['D-1', 1000.5],
 		]);
-
-		expect(sentValues(sandbox)).toEqual([['D-0', 1000.5]]);
-		expect(valueFieldsOf(main[0].json)).toEqual({
+		expect(fieldsOf(refused.main[0])).toMatchObject({
+			status: 'failed',
+			httpStatus: 400,
+			valueGiven: 1000.5,
+			valueSent: 1000.5,
+			warnings: [],
+			response: {
+				errors: { OpportunityValue: ['The JSON value could not be converted to System.Int32.'] },
+			},
+		});
+		expect(taken.main[0].json).toMatchObject({
+			status: 'uploaded',
 			valueGiven: 1000.5,
 			valueSent: 1000.5,
 			warnings: [],
 		});
+		expect(sandbox.stored('1234', 'D-1')?.OpportunityValue).toBe(1000.5);
 	});
 });
 
