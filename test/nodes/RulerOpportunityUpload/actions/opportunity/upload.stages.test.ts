@@ -87,4 +87,18 @@ describe('Allowed Stages: the pipeline stage checked before sending', () => {
 			['S-2', 'Proposal'],
 		]);
 	});
+
+	it('catches a misspelt stage that a Ruler storing unknown stages would take without complaint', async () => {
+		const { sandbox } = env;
+		sandbox.config.unknownStages = 'store';
+		const typo = [deal('S-0', { stage: 'Closed Wn' })];
+
+		const unchecked = await runContinuing(sandbox, typo);
+		const checked = await runContinuing(sandbox, typo, { allowedStages: ['Lead', 'Closed Won'] });
+
+		expect(unchecked.main[0].json.status).toBe('uploaded');
+		expect(sandbox.stored('1234', 'S-0')?.PipelineStage).toBe('Closed Wn');
+		expect(errorOf(checked.main[0]).message).toBe(NOT_ALLOWED(0, 'Closed Wn'));
+		expect(uploadsOf(sandbox)).toHaveLength(1);
+	});
 });
