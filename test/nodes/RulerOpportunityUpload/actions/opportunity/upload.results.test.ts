@@ -221,7 +221,10 @@ describe('the seed example: one opportunity to site 1234', () => {
 		expect(upload.body).toBe(SEED_BODY);
 		expect(upload.status).toBe(201);
 		expect(credentialsHelper.updates).toEqual([
-			{ type: 'rulerApi', data: { sessionToken: 'ruler-token-1' } },
+			{
+				type: 'rulerApi',
+				data: { sessionToken: 'ruler-token-1', sessionExpiresAt: expect.any(String) },
+			},
 		]);
 
 		expect(main).toEqual([
