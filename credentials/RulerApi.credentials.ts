@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { trimSlash } from '../nodes/shared/transport/url';
+import { sessionExpiry } from '../nodes/RulerOpportunityUpload/transport/session';
 
 const statusOf = (error: unknown) =>
 	(error as { response?: { status?: number } })?.response?.status;
@@ -24,7 +25,7 @@ function refusal(message: string, cause: unknown): Error {
 
 async function logIn(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 	const url = `${trimSlash(credentials.authUrl)}/v1/login`;
-	let answer: { access_token?: unknown };
+	let answer: { access_token?: unknown; expires_in?: unknown };
 	try {
 		answer = (await helper.helpers.httpRequest({
 			method: 'POST',
@@ -35,7 +36,7 @@ async function logIn(helper: IHttpRequestHelper, credentials: ICredentialDataDec
 				password: String(credentials.password ?? ''),
 			}).toString(),
 			json: true,
-		})) as { access_token?: unknown };
+		})) as typeof answer;
 	} catch (error) {
 		const status = statusOf(error);
 		const detail = status ? `HTTP ${status}` : 'no answer';
@@ -55,7 +56,7 @@ async function logIn(helper: IHttpRequestHelper, credentials: ICredentialDataDec
 			cause,
 		);
 	}
-	return answer.access_token;
+	return { token: answer.access_token, expiresAt: sessionExpiry(answer.expires_in) };
 }
 
 /**
@@ -109,7 +110,8 @@ export class RulerApi implements ICredentialType {
 				{
 					name: 'Username and Password',
 					value: 'password',
-					description: 'n8n logs in and logs in again whenever the token expires',
+					description:
+						'n8n logs in, and logs in again when the token has expired or Ruler refuses it',
 				},
 				{ name: 'Access Token', value: 'accessToken', description: 'A token you got from Ruler' },
 			],
@@ -146,6 +148,13 @@ export class RulerApi implements ICredentialType {
 			default: '',
 		},
 		{
+			// When the session token is no longer used: Ruler's expires_in after the login, less a margin.
+			displayName: 'Session Expires At',
+			name: 'sessionExpiresAt',
+			type: 'hidden',
+			default: '',
+		},
+		{
 			displayName: 'API URL',
 			name: 'apiUrl',
 			type: 'string',
@@ -160,13 +169,17 @@ export class RulerApi implements ICredentialType {
 		},
 	];
 
-	/** Runs when the session token is empty, after a 401, and in the credential test. */
+	/**
+	 * n8n runs this when the session token is empty, after a 401, and in the credential test. The node
+	 * empties the token in its copy once the token has expired, and after a 403, to have it run.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		if (credentials.authMethod === 'accessToken') {
 			await checkToken(this, credentials);
 			return { sessionToken: 'checked' };
 		}
-		return { sessionToken: await logIn(this, credentials) };
+		const { token, expiresAt } = await logIn(this, credentials);
+		return { sessionToken: token, sessionExpiresAt: expiresAt };
 	}
 
 	// A pasted token is read directly so that editing it takes effect at once.

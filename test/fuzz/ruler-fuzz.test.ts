@@ -46,10 +46,14 @@ function fieldCells(stage: fc.Arbitrary<Cell>): Record<string, fc.Arbitrary<Cell
 		),
 		value: fc.oneof(
 			{ weight: 15, arbitrary: fc.integer({ min: -1e9, max: 1e9 }).map((n) => good(n, n)) },
-			{ weight: 8, arbitrary: fc.double({ min: 0, max: 1e7, noNaN: true }).map((n) => good(n, n)) },
+			// Sent as a whole number by default, halves rounded up (these are never negative).
 			{
 				weight: 8,
-				arbitrary: fc.integer({ min: 0, max: 1e6 }).map((n) => good(` ${n}.25 `, n + 0.25)),
+				arbitrary: fc.double({ min: 0, max: 1e7, noNaN: true }).map((n) => good(n, Math.round(n))),
+			},
+			{
+				weight: 8,
+				arbitrary: fc.integer({ min: 0, max: 1e6 }).map((n) => good(` ${n}.25 `, n)),
 			},
 			{
 				weight: 2,

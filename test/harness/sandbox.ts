@@ -12,10 +12,7 @@ export const NODE_TEST_PINS: { Eloqua: EloquaSwitches; Ruler: RulerSwitches } = 
 		// (vendor-fidelity issue): two tests read sync logs that counted created rows as ELQ-00040.
 		legacyLogCodes: true,
 	},
-	Ruler: {
-		// Pinned until the node handles OpportunityValue as an int (vendor-fidelity issue).
-		wholeValuesOnly: false,
-	},
+	Ruler: {},
 };
 
 type Pinnable = SandboxServer & { pin(settings: object): void };

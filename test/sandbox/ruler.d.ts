@@ -10,6 +10,8 @@ export interface RulerSandboxOptions {
 	latencyMs?: number;
 	ratePerSecond?: number;
 	expiresIn?: number;
+	/** A token stops working `expiresIn` seconds after it was issued (default false). */
+	tokensExpire?: boolean;
 	tokenPrefix?: string;
 	recordBodies?: boolean;
 	seed?: number;

@@ -106,7 +106,9 @@ function validate(body, text, config, now) {
  * @param {string[]} [options.sites]    site IDs that exist (others get 404); default: any
  * @param {number} [options.latencyMs]  every request waits this long before it is handled
  * @param {number} [options.ratePerSecond]  uploads allowed per second; more get 429 with Retry-After
- * @param {number} [options.expiresIn]  seconds a token lives (reported only; see expireTokens)
+ * @param {number} [options.expiresIn]  seconds a token lives (reported only, unless tokensExpire)
+ * @param {boolean} [options.tokensExpire]  a token stops working expiresIn seconds after it was
+ *   issued, answered expiredTokenStatus (default false: only expireTokens ends tokens)
  * @param {string} [options.tokenPrefix]  how issued tokens start (a sentinel, for secrecy tests)
  * @param {boolean} [options.wholeValuesOnly]  refuse a decimal OpportunityValue (default true)
  * @param {'refuse'|'store'} [options.unknownStages]  [open]: refuse a stage the site lacks (default)
@@ -124,6 +126,7 @@ function createRulerSandbox(options = {}) {
 		latencyMs: 0,
 		ratePerSecond: 0,
 		expiresIn: 3600,
+		tokensExpire: false,
 		tokenPrefix: 'ruler-token-',
 		wholeValuesOnly: true,
 		unknownStages: 'refuse',
@@ -140,6 +143,8 @@ function createRulerSandbox(options = {}) {
 		opportunities: new Map(),
 		/** Tokens that were valid and have expired (answered `expiredTokenStatus`). */
 		expiredTokens: new Set(),
+		/** When each token stops working, with `tokensExpire`. */
+		tokenDeadlines: new Map(),
 		batchJobs: new Map(),
 		writes: 0,
 		nextToken: 1,
@@ -168,6 +173,8 @@ function createRulerSandbox(options = {}) {
 	function issueToken() {
 		const token = `${config.tokenPrefix}${state.nextToken++}`;
 		state.tokens.add(token);
+		// "{access_token, …, expires_in, …}" (Single upload): with `tokensExpire`, it is kept to.
+		if (config.tokensExpire) state.tokenDeadlines.set(token, Date.now() + config.expiresIn * 1000);
 		return token;
 	}
 
@@ -200,6 +207,10 @@ function createRulerSandbox(options = {}) {
 	/** The answer for a request without a valid token, or undefined when the token is valid. */
 	function refusal(req) {
 		const token = bearer(req);
+		if (state.tokenDeadlines.get(token) <= Date.now()) {
+			state.tokens.delete(token);
+			state.expiredTokens.add(token);
+		}
 		if (state.tokens.has(token)) return undefined;
 		// [open] "whether an expired token answers 401 or 403" (Single upload).
 		const status = state.expiredTokens.has(token) ? config.expiredTokenStatus : 401;
@@ -323,6 +334,7 @@ function createRulerSandbox(options = {}) {
 			resetServer();
 			state.tokens.clear();
 			state.expiredTokens.clear();
+			state.tokenDeadlines.clear();
 			state.batchJobs.clear();
 			state.opportunities.clear();
 			state.writes = 0;
@@ -331,6 +343,7 @@ function createRulerSandbox(options = {}) {
 			config.latencyMs = options.latencyMs ?? 0;
 			config.ratePerSecond = options.ratePerSecond ?? 0;
 			config.sites = options.sites;
+			config.tokensExpire = options.tokensExpire ?? false;
 			Object.assign(config, baseline);
 		},
 		/** Sets switches that every later reset keeps (the harness pins old answers this way). */

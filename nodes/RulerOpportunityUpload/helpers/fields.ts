@@ -2,7 +2,13 @@ import type { DateTime } from 'luxon';
 import { z } from 'zod';
 
 import { formatDate, parseDate, type ParsedDate } from '../../shared/values/dates';
-import { currencyText, isBlank, numberText, RULE_MESSAGES } from '../../shared/values/rules';
+import {
+	currencyText,
+	isBlank,
+	numberText,
+	oneOfText,
+	RULE_MESSAGES,
+} from '../../shared/values/rules';
 import { preview, toText, ValueProblem } from '../../shared/values/text';
 import { IDENTIFIER_KEYS, type IdentifierKey } from './constants';
 
@@ -14,8 +20,11 @@ export interface OpportunityRules {
 	zone: string;
 	now: DateTime;
 	dateFormat: 'date' | 'dateTime';
+	/** Send the value as a whole number (Ruler documents an int), rather than as given. */
 	roundValue: boolean;
 	stripCookiePrefix: boolean;
+	/** The stages the user allows, spelled as in Ruler; empty means no local check. */
+	allowedStages: string[];
 }
 
 /** Letters, digits, "-" and "_": nothing that could add a path segment, a query or a fragment. */
@@ -55,6 +64,16 @@ export const siteId = requiredText.transform((text, ctx) =>
 			),
 );
 
+/** Ruler may store an unknown stage without complaint, so the user's own list is checked here. */
+export function pipelineStage(rules: OpportunityRules) {
+	const allowed = rules.allowedStages;
+	return requiredText.transform((text, ctx) =>
+		allowed.length === 0 || oneOfText(text, allowed) !== undefined
+			? text
+			: fail(ctx, RULE_MESSAGES.oneOf(allowed, text)),
+	);
+}
+
 export const currency = requiredText.transform(
 	(text, ctx) => currencyText(text) ?? fail(ctx, RULE_MESSAGES.currency(text)),
 );
@@ -68,12 +87,24 @@ function numberOf(value: unknown): number | undefined {
 	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
 }
 
+/** Halves go away from zero (2.5 → 3, -2.5 → -3), as people round money; never -0. */
+export function roundHalfAwayFromZero(number: number): number {
+	const whole = Math.sign(number) * Math.round(Math.abs(number));
+	return whole === 0 ? 0 : whole;
+}
+
+/** The value as read from the item, and as it is sent. */
+export interface OpportunityValue {
+	given: number;
+	sent: number;
+}
+
 export function opportunityValue(rules: OpportunityRules) {
-	return z.unknown().transform((value, ctx) => {
+	return z.unknown().transform((value, ctx): OpportunityValue => {
 		if (isMissing(value)) return fail(ctx, RULE_MESSAGES.required);
-		const number = numberOf(value);
-		if (number === undefined) return fail(ctx, RULE_MESSAGES.number(value));
-		return rules.roundValue ? Math.round(number) : number;
+		const given = numberOf(value);
+		if (given === undefined) return fail(ctx, RULE_MESSAGES.number(value));
+		return { given, sent: rules.roundValue ? roundHalfAwayFromZero(given) : given };
 	});
 }
 

@@ -33,12 +33,31 @@ export function invalidResult(
 	);
 }
 
+/**
+ * The value as read and as sent, on every result of an item that was read. A value that was changed
+ * on its way (rounded) is said in `warnings`, so a rounded deal amount is never a silent change.
+ */
+function valueFields({ value, valueGiven }: Opportunity): IDataObject {
+	const warnings =
+		value === valueGiven
+			? []
+			: [
+					{
+						field: 'Opportunity Value',
+						value: valueGiven,
+						message: `Opportunity Value ${valueGiven} was sent as ${value}: Ruler documents a whole number, so it was rounded half away from zero. To send decimals, set Value Sent As to Decimal as Given.`,
+					},
+				];
+	return { valueGiven, valueSent: value, warnings };
+}
+
 /** Validate Only: what would be sent. */
 export function validResult(itemIndex: number, opportunity: Opportunity): ItemResult {
 	return succeeded(itemIndex, {
 		status: 'valid',
 		reference: opportunity.reference,
 		siteId: opportunity.siteId,
+		...valueFields(opportunity),
 		body: opportunityBody(opportunity) as unknown as IDataObject,
 	});
 }
@@ -53,6 +72,7 @@ export function uploadedResult(
 		status: 'uploaded',
 		reference: opportunity.reference,
 		siteId: opportunity.siteId,
+		...valueFields(opportunity),
 		httpStatus: result.kind === 'response' ? result.status : null,
 		response: result.kind === 'response' ? (redactBody(result.body) as IDataObject) : null,
 		attempts: outcome.attempts,
@@ -72,6 +92,7 @@ export function failedResult(
 		status: 'failed',
 		reference: opportunity.reference,
 		siteId: opportunity.siteId,
+		...valueFields(opportunity),
 		httpStatus: outcome ? (failure.httpStatus ?? null) : null,
 		response: result?.kind === 'response' ? (redactBody(result.body) as IDataObject) : null,
 		attempts: outcome?.attempts ?? 0,

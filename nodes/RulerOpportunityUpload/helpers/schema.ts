@@ -8,6 +8,7 @@ import {
 	labels,
 	opportunityDate,
 	opportunityValue,
+	pipelineStage,
 	requiredText,
 	siteId,
 	visitorIdentifiers,
@@ -17,7 +18,9 @@ import {
 /** One item's opportunity, checked and normalised, ready to become the request body. */
 export interface Opportunity {
 	siteId: string;
+	/** The value as sent; `valueGiven` is the value as read from the item. */
 	value: number;
+	valueGiven: number;
 	dateTime: string;
 	stage: string;
 	currency: string;
@@ -59,7 +62,7 @@ function opportunitySchema(rules: OpportunityRules) {
 			siteId,
 			opportunityValue: opportunityValue(rules),
 			opportunityDateTime: opportunityDate(rules),
-			pipelineStage: requiredText,
+			pipelineStage: pipelineStage(rules),
 			currencyCode: currency,
 			reference: requiredText,
 			visitorIdentifiers: visitorIdentifiers(rules),
@@ -69,7 +72,8 @@ function opportunitySchema(rules: OpportunityRules) {
 		.transform(
 			(v): Opportunity => ({
 				siteId: v.siteId,
-				value: v.opportunityValue,
+				value: v.opportunityValue.sent,
+				valueGiven: v.opportunityValue.given,
 				dateTime: v.opportunityDateTime,
 				stage: v.pipelineStage,
 				currency: v.currencyCode,

@@ -4,6 +4,7 @@ import type { ItemResult } from '../../shared/items/results';
 import { cancelledError } from '../../shared/transport/cancellation';
 import { runPool } from '../../shared/transport/pool';
 import {
+	afterFreshLogin,
 	CREDENTIAL_TYPE,
 	endpointsOf,
 	isUploaded,
@@ -11,7 +12,9 @@ import {
 	uploadUrl,
 	type Endpoints,
 	type SendSettings,
+	type UploadOutcome,
 } from '../transport/client';
+import { Session } from '../transport/session';
 import { describeFailure, type Failure } from '../transport/statuses';
 import { opportunityBody } from './body';
 import { isReady, type CheckedItem, type ReadyItem } from './checks';
@@ -27,12 +30,12 @@ interface Stop {
 }
 
 /**
- * The state of one upload run, owned here alone: where requests go, read from the credential when
- * the first valid item is sent (a run of invalid items needs none), and the failure that stopped the
- * run once one showed that every other item would fail the same way.
+ * The state of one upload run, owned here alone: where requests go and the run's login, read from
+ * the credential when the first valid item is sent (a run of invalid items needs none), and the
+ * failure that stopped the run once one showed that every other item would fail the same way.
  */
 class UploadRun {
-	private endpoints?: Endpoints;
+	private connection?: { endpoints: Endpoints; session: Session };
 
 	private stop?: Stop;
 
@@ -46,28 +49,72 @@ class UploadRun {
 	 * one at a time: it logs in once, rather than once per parallel request.
 	 */
 	get awaitsLogin(): boolean {
-		return this.endpoints === undefined;
+		return this.connection === undefined;
 	}
 
 	/** Sends one item; undefined when the execution was cancelled before it was sent. */
 	async send(item: ReadyItem): Promise<ItemResult | undefined> {
 		if (this.stop) return this.notSent(item, this.stop);
-		this.endpoints ??= endpointsOf(await this.context.getCredentials(CREDENTIAL_TYPE));
-		const { endpoints, settings } = this;
-		const { itemIndex, opportunity } = item;
-		const url = uploadUrl(endpoints, opportunity.siteId);
-		const body = JSON.stringify(opportunityBody(opportunity));
-		const outcome = await putOpportunity(this.context, url, body, settings, () => !this.stop);
+		const { endpoints, session } = (this.connection ??= await this.connect());
+		const url = uploadUrl(endpoints, item.opportunity.siteId);
+		const body = JSON.stringify(opportunityBody(item.opportunity));
+		// The answer is judged inside the session's turn: uploads waiting for a fresh login see its verdict.
+		const put = async (freshLogin: boolean, refused?: UploadOutcome) =>
+			await session.send(
+				async (context, maySend) => {
+					const answer = await putOpportunity(context, url, body, this.settings, maySend);
+					if (!refused) return this.judge(item, answer, endpoints, session.canLogIn);
+					const outcome =
+						answer.result.kind === 'cancelled' ? refused : afterFreshLogin(refused, answer);
+					return this.judge(item, outcome, endpoints, false);
+				},
+				() => !this.stop,
+				freshLogin,
+			);
+		const first = await put(false);
+		return first.resend ? (await put(true, first.outcome)).result : first.result;
+	}
+
+	/** The item's result, or that it goes once more after a fresh login; stops the run when fatal. */
+	private judge(
+		{ itemIndex, opportunity }: ReadyItem,
+		outcome: UploadOutcome,
+		endpoints: Endpoints,
+		mayResend: boolean,
+	): { outcome: UploadOutcome; result?: ItemResult; resend?: boolean } {
 		if (outcome.result.kind === 'cancelled') {
 			// Stopped while it waited for its turn; when the execution was cancelled, the node throws.
-			return this.stop ? this.notSent(item, this.stop) : undefined;
+			const result = this.stop ? this.notSent({ itemIndex, opportunity }, this.stop) : undefined;
+			return { outcome, result };
 		}
 		if (isUploaded(outcome.result, endpoints)) {
-			return uploadedResult(itemIndex, opportunity, outcome);
+			return { outcome, result: uploadedResult(itemIndex, opportunity, outcome) };
 		}
-		const failure = describeFailure(outcome, endpoints, settings);
+		if (mayResend && this.mayLogInAgain(outcome, endpoints)) return { outcome, resend: true };
+		const failure = describeFailure(outcome, endpoints, this.settings);
 		if (failure.fatal) this.stop ??= { itemIndex, failure };
-		return failedResult(itemIndex, opportunity, failure, outcome);
+		return { outcome, result: failedResult(itemIndex, opportunity, failure, outcome) };
+	}
+
+	private async connect() {
+		const credentials = await this.context.getCredentials(CREDENTIAL_TYPE);
+		const endpoints = endpointsOf(credentials);
+		const session = new Session(this.context, CREDENTIAL_TYPE, credentials, !endpoints.tokenMode);
+		return { endpoints, session };
+	}
+
+	/**
+	 * A 403 to an upload may be Ruler's answer to an expired token (its documentation does not say
+	 * whether that is a 401 or a 403): with a username and password, it gets one fresh login and one
+	 * resend, as n8n gives a 401. Not once the run has stopped: the item keeps its 403.
+	 */
+	private mayLogInAgain({ result }: UploadOutcome, endpoints: Endpoints): boolean {
+		return (
+			!this.stop &&
+			result.kind === 'response' &&
+			result.status === 403 &&
+			result.url !== endpoints.loginUrl
+		);
 	}
 
 	private notSent({ itemIndex, opportunity }: ReadyItem, stop: Stop): ItemResult {

@@ -103,6 +103,8 @@ export interface SendSettings {
 export interface UploadOutcome extends RetryOutcome<HttpResult> {
 	/** Why each earlier attempt was repeated, e.g. "HTTP 429" or "ECONNRESET". */
 	retriedAfter: string[];
+	/** The upload was refused, then sent once more after a fresh login: this is that second answer. */
+	loggedInAgain?: boolean;
 }
 
 export function shortReason(result: HttpResult): string {
@@ -110,23 +112,35 @@ export function shortReason(result: HttpResult): string {
 	return result.kind === 'network' ? result.code : 'cancelled';
 }
 
+/** The outcome of an upload sent again after a fresh login, counting the refused attempt too. */
+export function afterFreshLogin(refused: UploadOutcome, resent: UploadOutcome): UploadOutcome {
+	return {
+		...resent,
+		attempts: refused.attempts + resent.attempts,
+		retriedAfter: [...refused.retriedAfter, shortReason(refused.result), ...resent.retriedAfter],
+		loggedInAgain: true,
+	};
+}
+
 /**
  * PUTs one opportunity, retrying what is temporary. Never throws: the outcome says what happened.
  * `maySend` is asked after each wait for a turn, which can be long: what happened meanwhile (the run
- * stopped) decides whether this is sent.
+ * stopped, a fresh login) decides whether and when this is sent.
  */
 export async function putOpportunity(
 	context: IExecuteFunctions,
 	url: string,
 	body: string,
 	settings: SendSettings,
-	maySend: () => boolean,
+	maySend: () => Promise<boolean>,
 ): Promise<UploadOutcome> {
 	// Only the reasons are kept, not the answers: a server could answer each attempt with megabytes.
 	const reasons: string[] = [];
 	const attempt = async (): Promise<HttpResult> => {
 		await settings.gate.enter(settings.signal);
-		if (settings.signal?.aborted || !maySend()) return { kind: 'cancelled', url };
+		if (settings.signal?.aborted || !(await maySend()) || settings.signal?.aborted) {
+			return { kind: 'cancelled', url };
+		}
 		const result = await sendOnce(
 			context,
 			CREDENTIAL_TYPE,

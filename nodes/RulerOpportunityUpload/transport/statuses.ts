@@ -77,7 +77,7 @@ export const RULER_STATUS: StatusExplanations = {
 	504: {
 		message: "Ruler's gateway timed out (HTTP 504)",
 		description:
-			'Ruler may have stored the opportunity anyway. Run the item again later (the same reference updates it).',
+			'Ruler may have stored the opportunity anyway. Check in Ruler before you run the item again: whether the same reference sent again updates it or adds a second one is not documented.',
 	},
 };
 
@@ -86,6 +86,13 @@ const TOKEN_REFUSED = {
 	message: 'Ruler did not accept the access token (HTTP 401)',
 	description:
 		'The pasted token is wrong or has expired. Paste a current token in the credential, or switch it to Username and Password so that n8n logs in by itself.',
+};
+
+/** With a username and password, a 403 that reaches an item came after a fresh login and a resend. */
+const REFUSED_AFTER_LOGIN = {
+	message: RULER_STATUS[403].message,
+	description:
+		"n8n logged in again and sent it once more, and Ruler refused it again: the user of the credential may not upload opportunities to this site. Check the Site ID, and the user's access to the site in Ruler.",
 };
 
 export interface Failure {
@@ -121,8 +128,9 @@ function gaveUpSentence(outcome: UploadOutcome, policy: RetryPolicy): string {
 }
 
 /**
- * The login-once rule: n8n logs in again and resends once when Ruler refuses a stale token, so a 401
- * that reaches the node is the second refusal, and fatal. A 403 is the account's: it holds for every
+ * The login-once rule: with a username and password, a 401 (through n8n) and a 403 (through the
+ * upload run) make n8n log in afresh and the upload go once more, so a refusal that reaches an item
+ * is the second one, and fatal. A pasted token has no second chance: its refusal holds for every
  * item alike.
  */
 function refusesEveryItem(result: HttpResult): boolean {
@@ -157,11 +165,15 @@ export function describeFailure(
 	if (result.kind === 'network' && TIMEOUT_CODES.has(result.code)) {
 		return {
 			message: `Ruler did not answer within ${settings.timeoutMs} ms (${result.code})`,
-			description: `Ruler may have stored the opportunity anyway. Raise Timeout in the options, or run the item again later (the same reference updates it).${gaveUpSentence(outcome, settings.policy)}${unknown}`,
+			description: `Ruler may have stored the opportunity anyway. Raise Timeout in the options; check in Ruler before you run the item again, as whether the same reference sent again updates it or adds a second one is not documented.${gaveUpSentence(outcome, settings.policy)}${unknown}`,
 			fatal: false,
 		};
 	}
-	const statuses = endpoints.tokenMode ? { ...RULER_STATUS, 401: TOKEN_REFUSED } : RULER_STATUS;
+	const statuses = endpoints.tokenMode
+		? { ...RULER_STATUS, 401: TOKEN_REFUSED }
+		: outcome.loggedInAgain
+			? { ...RULER_STATUS, 403: REFUSED_AFTER_LOGIN }
+			: RULER_STATUS;
 	const explained = explainFailure(result, statuses, 'Ruler');
 	return {
 		message: explained.message,

@@ -24,6 +24,8 @@ export const RULE_MESSAGES = {
 		`must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got ${preview(got)}`,
 	date: (got: unknown) =>
 		`must be a date such as 2024-05-01 or 2024-05-01 13:15:00, got ${preview(got)}`,
+	oneOf: (allowed: readonly string[], got: unknown) =>
+		`must be one of ${allowed.map((value) => preview(value)).join(', ')} (exact spelling and case), got ${preview(got)}`,
 	repeated: (what: string, earlierItem: number, rule: string) =>
 		`${what} was already used by item ${earlierItem}; ${rule}, so this item was not sent`,
 } as const;
@@ -43,6 +45,11 @@ export function numberText(text: string): string | undefined {
 export function currencyText(text: string): string | undefined {
 	const trimmed = text.trim();
 	return CURRENCY.test(trimmed) ? trimmed.toUpperCase() : undefined;
+}
+
+/** The text when it is one of `allowed` exactly (spelling and case), or undefined. */
+export function oneOfText(text: string, allowed: readonly string[]): string | undefined {
+	return allowed.includes(text) ? text : undefined;
 }
 
 /**

@@ -64,3 +64,34 @@ describe('resource and operation', () => {
 		expect(sandbox.requests).toEqual([]);
 	});
 });
+
+/** Every description and hint of the node's parameters, options and choices. */
+function uiTexts(properties: unknown[]): string[] {
+	return properties.flatMap((property) => {
+		const p = property as IDataObject;
+		const own = [p.description, p.hint].filter((t): t is string => typeof t === 'string');
+		const nested = [p.options, p.values].filter(Array.isArray) as unknown[][];
+		return [...own, ...nested.flatMap(uiTexts)];
+	});
+}
+
+describe('what Ruler leaves open is said as open', () => {
+	const texts = uiTexts(node.description.properties);
+	const textOf = (name: string) => {
+		const property = node.description.properties.find((p) => p.name === name);
+		return `${property?.description} ${property?.hint ?? ''}`;
+	};
+
+	it('states neither that a repeated reference updates, nor that Ruler refuses an unknown stage', () => {
+		expect(texts.length).toBeGreaterThan(20);
+		for (const text of texts) {
+			expect(text).not.toMatch(
+				/updates it\)|update, not duplicate|stores or updates the opportunity by/,
+			);
+			expect(text).not.toMatch(/^Must match a stage/);
+		}
+		expect(textOf('reference')).toMatch(/is not documented/);
+		expect(textOf('pipelineStage')).toMatch(/does not document whether it refuses a stage/);
+		expect(textOf('pipelineStage')).toMatch(/Allowed Stages/);
+	});
+});

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Upload',
 				value: 'upload',
-				description: 'Create or update opportunities, one result per item',
+				description: 'Send opportunities to Ruler, one result per item',
 				action: 'Upload opportunities',
 			},
 		],

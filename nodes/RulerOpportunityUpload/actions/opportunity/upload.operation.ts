@@ -34,7 +34,7 @@ const fields: INodeProperties[] = [
 		required: true,
 		default: 0,
 		description:
-			'The value of the opportunity, e.g. the deal amount. Sent as a number, without currency symbols.',
+			'The value of the opportunity, e.g. the deal amount, without currency symbols. Ruler documents it as a whole number: it is rounded unless Value Sent As in the options says otherwise.',
 	},
 	{
 		displayName: 'Opportunity Date',
@@ -52,8 +52,9 @@ const fields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'Closed Won',
-		description: 'The stage of the opportunity in your sales pipeline',
-		hint: 'Must match a stage set up in Ruler exactly, including upper and lower case',
+		description:
+			'The stage of the opportunity in your sales pipeline, spelled exactly as set up in Ruler, in the same case',
+		hint: 'Ruler does not document whether it refuses a stage it does not know or stores it anyway. To check the stage here, list your stages in Allowed Stages (options).',
 	},
 	{
 		displayName: 'Currency Code',
@@ -72,7 +73,7 @@ const fields: INodeProperties[] = [
 		default: '',
 		placeholder: 'CRM-DEAL-1042',
 		description:
-			'A unique reference for the opportunity, such as the deal ID in your CRM. Ruler stores or updates the opportunity by this reference.',
+			'A unique reference for the opportunity, such as the deal ID in your CRM. Ruler\'s documentation says it "stores or updates" opportunities; whether sending a reference again updates the earlier one or adds another is not documented.',
 	},
 	{
 		displayName: 'Visitor Identifiers',
@@ -197,6 +198,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		dateFormat: options.dateFormat,
 		roundValue: options.roundValue,
 		stripCookiePrefix: options.stripCookiePrefix,
+		allowedStages: options.allowedStages,
 	});
 	const checkItem: CheckItem = (itemIndex) => checker.check(itemIndex, readItem(this, itemIndex));
 	const count = this.getInputData().length;

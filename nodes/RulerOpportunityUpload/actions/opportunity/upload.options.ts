@@ -16,6 +16,16 @@ export const uploadOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Allowed Stages',
+			name: 'allowedStages',
+			type: 'string',
+			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Stage' },
+			default: [],
+			placeholder: 'Closed Won',
+			description:
+				'The pipeline stages set up in Ruler, spelled exactly, in the same case. An item with any other stage is invalid and not sent. Empty: any stage is sent, and Ruler may store a stage it does not know without an error.',
+		},
+		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
@@ -67,15 +77,7 @@ export const uploadOptions: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to send an opportunity again after a timeout, a dropped connection or a gateway error (502, 504), when Ruler may already have stored it. Ruler stores or updates by reference, so a resend should update, not duplicate.',
-		},
-		{
-			displayName: 'Round Value to Integer',
-			name: 'roundValue',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to round the opportunity value to a whole number (Ruler documents the value as an integer)',
+				'Whether to send an opportunity again after a timeout, a dropped connection or a gateway error (502, 504), when Ruler may already have stored it. Ruler does not document whether the same reference sent again updates the stored opportunity or adds a second one: turn this off if you see duplicates.',
 		},
 		{
 			displayName: 'Strip GA Prefix From Cookie Value',
@@ -101,10 +103,35 @@ export const uploadOptions: INodeProperties = {
 			description:
 				'Whether to check every item and report it as valid or invalid, with the body that would be sent, without sending anything',
 		},
+		{
+			displayName: 'Value Sent As',
+			// The old "Round Value to Integer" switch, kept under its name so that saved workflows keep
+			// their choice: true (on) is Whole Number, an explicit false (off) is Decimal as Given.
+			name: 'roundValue',
+			type: 'options',
+			options: [
+				{
+					name: 'Decimal as Given',
+					value: false,
+					description:
+						'Sent as read, e.g. 1000.5. Ruler documents the value as an integer, so it may refuse a decimal.',
+				},
+				{
+					name: 'Whole Number',
+					value: true,
+					description:
+						'Rounded to a whole number, as Ruler documents the value as an integer. The item says when a value was rounded.',
+				},
+			],
+			default: true,
+			description: 'How the opportunity value is sent',
+			hint: 'Whole Number rounds half away from zero: 2.5 becomes 3, -2.5 becomes -3, 2.4 becomes 2',
+		},
 	],
 };
 
 export interface UploadOptions {
+	allowedStages: string[];
 	concurrency: number;
 	dateFormat: 'date' | 'dateTime';
 	maxRetries: number;
@@ -117,12 +144,13 @@ export interface UploadOptions {
 }
 
 const DEFAULT_OPTIONS: UploadOptions = {
+	allowedStages: [],
 	concurrency: DEFAULT_CONCURRENCY,
 	dateFormat: 'date',
 	maxRetries: 5,
 	requestsPerSecond: 0,
 	retryUnknownOutcome: true,
-	roundValue: false,
+	roundValue: true,
 	stripCookiePrefix: true,
 	timeout: 30_000,
 	validateOnly: false,
@@ -136,6 +164,14 @@ function requestsPerSecond(context: IExecuteFunctions, value: unknown): number {
 		`Max Requests per Second must be 0 (no limit) or at least ${MIN_REQUESTS_PER_SECOND}, got ${preview(value)}`,
 		{ description: 'Set it in the options, just under the rate limit of your Ruler account.' },
 	);
+}
+
+/** The allowed stages as listed, without blank entries; an expression may give one or a list. */
+function stageList(value: unknown): string[] {
+	const entries = Array.isArray(value) ? (value.flat() as unknown[]) : [value];
+	return entries
+		.map((entry) => (typeof entry === 'string' ? entry.trim() : ''))
+		.filter((entry) => entry !== '');
 }
 
 /** The options of the run, with the numbers brought into their ranges. */
@@ -153,5 +189,7 @@ export function readOptions(context: IExecuteFunctions): UploadOptions {
 		concurrency,
 		maxRetries: Math.max(0, Math.floor(Number(options.maxRetries) || 0)),
 		requestsPerSecond: requestsPerSecond(context, options.requestsPerSecond),
+		roundValue: options.roundValue !== false,
+		allowedStages: stageList(options.allowedStages),
 	};
 }

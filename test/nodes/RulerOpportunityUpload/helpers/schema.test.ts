@@ -9,6 +9,7 @@ const rules = {
 	dateFormat: 'date' as const,
 	roundValue: false,
 	stripCookiePrefix: true,
+	allowedStages: [],
 };
 
 const values = (overrides: Record<string, unknown> = {}) => ({
@@ -46,6 +47,21 @@ describe('reading one opportunity', () => {
 		);
 		expect(rounded).toEqual(expect.objectContaining({ ok: true }));
 		expect(rounded.ok && rounded.opportunity.value).toBe(100);
+	});
+
+	it('checks the stage against the allowed stages only when there are some, in exact case', () => {
+		const stageOf = (allowedStages: string[], pipelineStage: string) => {
+			const parsed = opportunityParser({ ...rules, allowedStages })(values({ pipelineStage }));
+			return parsed.ok ? parsed.opportunity.stage : parsed.problems;
+		};
+		expect(stageOf([], 'anything')).toBe('anything');
+		expect(stageOf(['Lead', 'Closed Won'], ' Closed Won ')).toBe('Closed Won');
+		expect(stageOf(['Lead', 'Closed Won'], 'closed won')).toEqual([
+			{
+				field: 'pipelineStage',
+				message: `Pipeline Stage ${RULE_MESSAGES.oneOf(['Lead', 'Closed Won'], 'closed won')}`,
+			},
+		]);
 	});
 
 	it('names every problem of the item by its parameter, in the order of the parameters', () => {

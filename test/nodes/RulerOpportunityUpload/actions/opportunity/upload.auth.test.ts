@@ -13,6 +13,12 @@ import { errorOf } from '../../../../harness/engine';
 
 const SECRET_PASSWORD = 'Sup3r-Secret!pass';
 
+/** What n8n saves after a login: the token, and when the node stops using it. */
+const savedLogin = (sessionToken: string) => ({
+	type: 'rulerApi',
+	data: { sessionToken, sessionExpiresAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/) },
+});
+
 const trail = (sandbox: RulerSandbox) =>
 	sandbox.requests.map((r) =>
 		`${r.method} ${r.path} ${r.fault ?? r.status} ${r.headers.authorization ?? ''}`.trim(),
@@ -41,9 +47,7 @@ describe('logging in, tokens and secrets', () => {
 			'POST /v1/login 200',
 			'PUT /v1/1234/opportunity/upload 201 Bearer ruler-token-2',
 		]);
-		expect(credentialsHelper.updates).toEqual([
-			{ type: 'rulerApi', data: { sessionToken: 'ruler-token-2' } },
-		]);
+		expect(credentialsHelper.updates).toEqual([savedLogin('ruler-token-2')]);
 		expect(main[0].json).toMatchObject({ status: 'uploaded', httpStatus: 201, attempts: 1 });
 		expect(sandbox.writesFor('1234', 'N-0')).toBe(1);
 	});
@@ -123,6 +127,9 @@ describe('logging in, tokens and secrets', () => {
 			status: 'failed',
 			reference: 'P-0',
 			siteId: '1234',
+			valueGiven: 1000,
+			valueSent: 1000,
+			warnings: [],
 			httpStatus: 400,
 			response: {
 				error: 'invalid_grant',
@@ -190,7 +197,7 @@ describe('logging in, tokens and secrets', () => {
 		expect(sent[1].at - sent[0].at).toBeGreaterThanOrEqual(40);
 	});
 
-	it('sends nothing more after a 403, also from uploads that were waiting for their turn', async () => {
+	it('after a 403, logs in afresh and resends once; a second 403 stops the run, also uploads waiting for their turn', async () => {
 		const { sandbox } = env;
 		sandbox.faults.add({
 			path: sandbox.uploadPath,
@@ -206,8 +213,16 @@ describe('logging in, tokens and secrets', () => {
 			requestsPerSecond: 5,
 		});
 
+		expect(trail(sandbox)).toEqual([
+			'POST /v1/login 200',
+			'PUT /v1/1234/opportunity/upload 201 Bearer ruler-token-1',
+			'PUT /v1/1234/opportunity/upload 403 Bearer ruler-token-1',
+			'POST /v1/login 200',
+			'PUT /v1/1234/opportunity/upload 403 Bearer ruler-token-2',
+		]);
 		expect(uploadsOf(sandbox).map((r) => JSON.parse(r.body ?? '').Reference)).toEqual([
 			'D-0',
+			'D-1',
 			'D-1',
 		]);
 		expect(main.map((item) => fieldsOf(item).status)).toEqual([
@@ -218,6 +233,16 @@ describe('logging in, tokens and secrets', () => {
 			'failed',
 			'failed',
 		]);
+		expect(errorOf(main[1]).message).toBe(
+			'Item 1 (reference "D-1"): Ruler refused access (HTTP 403)',
+		);
+		expect(fieldsOf(main[1])).toMatchObject({
+			httpStatus: 403,
+			attempts: 2,
+			retriedAfter: ['HTTP 403'],
+			description:
+				"n8n logged in again and sent it once more, and Ruler refused it again: the user of the credential may not upload opportunities to this site. Check the Site ID, and the user's access to the site in Ruler. Ruler said: No access to this site.",
+		});
 		for (const item of main.slice(2)) {
 			expect(errorOf(item).message).toMatch(/: Not sent, as item 1 failed: Ruler refused access/);
 		}

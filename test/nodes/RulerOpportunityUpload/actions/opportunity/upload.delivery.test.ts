@@ -64,6 +64,9 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			status: 'uploaded',
 			reference: 'W-0',
 			siteId: '1234',
+			valueGiven: 1000,
+			valueSent: 1000,
+			warnings: [],
 			httpStatus: 201,
 			response: null,
 			attempts: 2,
@@ -192,6 +195,9 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 						status: 'failed',
 						reference: 'G-0',
 						siteId: '1234',
+						valueGiven: 1000,
+						valueSent: 1000,
+						warnings: [],
 						httpStatus: 503,
 						response: null,
 						attempts: 3,
@@ -319,7 +325,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			'Item 0 (reference "U-0"): Ruler did not answer within 100 ms (ECONNABORTED)',
 		);
 		expect(fieldsOf(main[1]).description).toBe(
-			'Ruler may have stored the opportunity anyway. Raise Timeout in the options, or run the item again later (the same reference updates it). It was not sent again because "Retry When the Outcome Is Unknown" is off.',
+			'Ruler may have stored the opportunity anyway. Raise Timeout in the options; check in Ruler before you run the item again, as whether the same reference sent again updates it or adds a second one is not documented. It was not sent again because "Retry When the Outcome Is Unknown" is off.',
 		);
 	});
 

@@ -83,6 +83,9 @@ describe('one result per item, paired, whichever way failures are handled', () =
 					status: 'uploaded',
 					reference: 'M-0',
 					siteId: '1234',
+					valueGiven: 1000,
+					valueSent: 1000,
+					warnings: [],
 					httpStatus: 201,
 					response: null,
 					attempts: 1,
@@ -95,6 +98,9 @@ describe('one result per item, paired, whichever way failures are handled', () =
 					status: 'uploaded',
 					reference: 'M-3',
 					siteId: '1234',
+					valueGiven: 1000,
+					valueSent: 1000,
+					warnings: [],
 					httpStatus: 201,
 					response: null,
 					attempts: 1,
@@ -118,6 +124,9 @@ describe('one result per item, paired, whichever way failures are handled', () =
 					status: 'failed',
 					reference: 'M-5',
 					siteId: '777',
+					valueGiven: 1000,
+					valueSent: 1000,
+					warnings: [],
 					httpStatus: 503,
 					response: 'Invalid Visitor Id',
 					attempts: 1,
@@ -212,7 +221,10 @@ describe('the seed example: one opportunity to site 1234', () => {
 		expect(upload.body).toBe(SEED_BODY);
 		expect(upload.status).toBe(201);
 		expect(credentialsHelper.updates).toEqual([
-			{ type: 'rulerApi', data: { sessionToken: 'ruler-token-1' } },
+			{
+				type: 'rulerApi',
+				data: { sessionToken: 'ruler-token-1', sessionExpiresAt: expect.any(String) },
+			},
 		]);
 
 		expect(main).toEqual([
@@ -221,6 +233,9 @@ describe('the seed example: one opportunity to site 1234', () => {
 					status: 'uploaded',
 					reference: 'CRM-1042',
 					siteId: '1234',
+					valueGiven: 1000,
+					valueSent: 1000,
+					warnings: [],
 					httpStatus: 201,
 					response: null,
 					attempts: 1,

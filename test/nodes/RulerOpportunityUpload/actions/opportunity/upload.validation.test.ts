@@ -51,7 +51,7 @@ const sentBodies = (sandbox: RulerSandbox) =>
 describe('every item is checked before anything is sent', () => {
 	const env = useRulerSandbox();
 
-	it('Opportunity Value must be a finite number; numeric text is read as a number', async () => {
+	it('Opportunity Value must be a finite number; numeric text is read as a number and sent as a whole number', async () => {
 		const { sandbox } = env;
 		const main = await run(sandbox, [
 			deal('V-0', { value: '1,000' }),
@@ -84,7 +84,7 @@ describe('every item is checked before anything is sent', () => {
 			),
 		]);
 		expect(sentBodies(sandbox).map((b) => [b.Reference, b.OpportunityValue])).toEqual([
-			['V-3', 250.5],
+			['V-3', 251],
 		]);
 	});
 
@@ -422,6 +422,9 @@ describe('every item is checked before anything is sent', () => {
 					status: 'valid',
 					reference: 'O-0',
 					siteId: '1234',
+					valueGiven: 1000,
+					valueSent: 1000,
+					warnings: [],
 					body: {
 						OpportunityValue: 1000,
 						OpportunityDateTime: '2024-05-01',
