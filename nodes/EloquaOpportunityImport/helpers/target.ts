@@ -2,12 +2,10 @@ import { NodeOperationError, type INode } from 'n8n-workflow';
 
 import type { EloquaClient } from '../transport/client';
 import { OPPORTUNITY_ID_STATEMENT, STANDARD_COLUMNS, type Column } from './columns';
-import { usedColumns } from './checks';
 import { DEFINITION_KINDS, definitionBody, getDefinition, type Retention } from './definition';
 import { columnsForNewDefinition, columnsOfDefinition } from './fields';
 import type { ImportJob } from './job';
 import type { StagingRow } from './lifecycle';
-import type { RowRules } from './rows';
 
 export type MappingMode = 'defineBelow' | 'autoMapInputData';
 
@@ -20,6 +18,8 @@ export interface Target {
 	definitionUri?: string;
 	identifierColumn: string;
 	identifierCaseSensitive: boolean;
+	/** Auto-mapping into a definition created for the run: its columns are the fields the items have. */
+	columnsFromItems: boolean;
 }
 
 function configError(node: INode, message: string, description: string): NodeOperationError {
@@ -45,6 +45,7 @@ export async function existingTarget(client: EloquaClient, uri: string): Promise
 		definitionUri: uri,
 		identifierColumn,
 		identifierCaseSensitive: definition.isIdentifierFieldCaseSensitive === true,
+		columnsFromItems: false,
 	};
 }
 
@@ -98,6 +99,7 @@ export async function newTarget(client: EloquaClient, choice: NewTargetChoice): 
 		columns,
 		identifierColumn,
 		identifierCaseSensitive: choice.identifierCaseSensitive,
+		columnsFromItems: mode === 'autoMapInputData',
 	};
 }
 
@@ -108,15 +110,32 @@ export interface NewDefinitionChoice {
 	retention: Retention;
 }
 
-/** The body of the definition created for the run, from the columns the valid rows use. */
+const hasField = (values: object, name: string) =>
+	Object.prototype.hasOwnProperty.call(values, name);
+
+/**
+ * The columns every uploaded row carries: all of an existing definition's, every column mapped below,
+ * or (auto-mapping) every column some valid item has a field for, plus the required ones. A column
+ * stays even when all its values are blank, so what a run sends never depends on which values
+ * happen to be filled.
+ */
+export function sentColumns(target: Target, rows: readonly StagingRow[]): Column[] {
+	if (!target.columnsFromItems) return target.columns;
+	const absent = new Set(target.columns.filter((column) => !column.required));
+	for (const { values } of rows) {
+		for (const column of absent) if (hasField(values, column.name)) absent.delete(column);
+		if (absent.size === 0) break;
+	}
+	return target.columns.filter((column) => !absent.has(column));
+}
+
+/** The body of the definition created for the run, with the columns every row carries. */
 export function newDefinition(
 	node: INode,
 	target: Target,
-	rules: RowRules,
-	rows: readonly StagingRow[],
+	columns: Column[],
 	choice: NewDefinitionChoice,
 ): ImportJob['definition'] {
-	const columns = usedColumns(rules, rows);
 	if (columns.length > MAX_COLUMNS) {
 		throw configError(
 			node,

@@ -14,6 +14,7 @@ import {
 } from '../../helpers/definition';
 import { linkDefinitionBody } from '../../helpers/linkage';
 import { EloquaClient } from '../../transport/client';
+import { emptyValuesOption, readUpdateRule } from '../common/emptyValues.option';
 import { lifecycleOptions, readRetention, sortedOptions } from '../common/lifecycle.options';
 import { linkProperties, readLinkSettings } from '../common/link.properties';
 
@@ -99,19 +100,7 @@ export const description: INodeProperties[] = [
 				default: false,
 				displayOptions: { show: { '/definitionType': ['opportunity'] } },
 			},
-			{
-				displayName: 'Update Rule',
-				name: 'updateRule',
-				type: 'options',
-				displayOptions: { show: { '/definitionType': ['opportunity'] } },
-				options: [
-					{ name: 'Always', value: 'always' },
-					{ name: 'If Existing Value Is Empty', value: 'ifExistingIsNull' },
-					{ name: 'If New Value Is Not Empty', value: 'ifNewIsNotNull' },
-					{ name: "Use Each Field's Rule", value: 'useFieldRule' },
-				],
-				default: 'always',
-			},
+			emptyValuesOption({ displayOptions: { show: { '/definitionType': ['opportunity'] } } }),
 		]),
 	},
 ];
@@ -138,7 +127,7 @@ function opportunityBody(
 		context.getNodeParameter('identifierColumn', itemIndex, 'OpportunityID') as string,
 		{
 			identifierCaseSensitive: options.identifierCaseSensitive === true,
-			updateRule: (options.updateRule as string) ?? 'always',
+			updateRule: readUpdateRule(options),
 			...readRetention(options),
 		},
 	);

@@ -36,6 +36,25 @@ describe('Import Definition → Create', () => {
 		});
 	});
 
+	it("leaves Eloqua's value unchanged for blank cells unless Empty Values says otherwise", async () => {
+		const columns = Object.entries(FIELDS).map(([name, statement]) => ({ name, statement }));
+		const create = (options = {}) =>
+			run({
+				operation: 'create',
+				definitionType: 'opportunity',
+				name: 'Nightly',
+				definitionColumns: { column: columns },
+				identifierColumn: 'Id',
+				options,
+			});
+		await create();
+		await create({ updateRule: 'always' });
+		const bodies = env.sandbox
+			.requestsTo('/pod1/api/bulk/2.0/opportunities/imports', 'POST')
+			.map((request) => JSON.parse(request.body!).updateRule);
+		expect(bodies).toEqual(['ifNewIsNotNull', 'always']);
+	});
+
 	it('creates a contact linkage definition', async () => {
 		const { main } = await run({
 			operation: 'create',
