@@ -1,7 +1,7 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
 import type { EloquaClient } from '../transport/client';
-import { OPPORTUNITY_ID_STATEMENT, STANDARD_COLUMNS, type Column } from './columns';
+import { OPPORTUNITY_ID_STATEMENT, STANDARD_COLUMNS, writable, type Column } from './columns';
 import { DEFINITION_KINDS, definitionBody, getDefinition, type Retention } from './definition';
 import { columnsForNewDefinition, columnsOfDefinition } from './fields';
 import type { ImportJob } from './job';
@@ -26,10 +26,23 @@ function configError(node: INode, message: string, description: string): NodeOpe
 	return new NodeOperationError(node, message, { description });
 }
 
+const namesOf = (columns: Column[]) => columns.map((column) => column.name).join(', ');
+
+/** The standard column mapped to {{Opportunity.Id}}: the only one Eloqua matches opportunities on. */
+const ID_COLUMN = STANDARD_COLUMNS.find((c) => c.statement === OPPORTUNITY_ID_STATEMENT)!.name;
+
 /** An existing definition as the target: its columns, and the identifier it matches on. */
 export async function existingTarget(client: EloquaClient, uri: string): Promise<Target> {
 	const definition = await getDefinition(client, uri, DEFINITION_KINDS.opportunity.parent);
 	const columns = await columnsOfDefinition(client, definition);
+	const readOnly = columns.filter((column) => column.readOnly);
+	if (readOnly.length) {
+		throw configError(
+			client.nodeForErrors(),
+			`Definition ${uri} has read-only columns: ${namesOf(readOnly)}`,
+			'Eloqua marks these fields read-only (hasReadOnlyConstraint), and every row fills every column of the definition. Remove them from the definition in Eloqua, or let the node create one for the run.',
+		);
+	}
 	const identifierColumn =
 		definition.identifierFieldName ??
 		columns.find((c) => c.statement === OPPORTUNITY_ID_STATEMENT)?.name;
@@ -54,50 +67,61 @@ export interface NewTargetChoice {
 	mode: MappingMode;
 	/** The column names mapped below (defineBelow). */
 	mapped: string[];
+	/** The Identifier Column option: empty, or the column mapped to {{Opportunity.Id}}. */
 	identifierColumn: string;
 	identifierCaseSensitive: boolean;
 }
 
-/** The columns of a definition created for the run, checked against the mapping. */
+/** Refuses an Identifier Column option other than the opportunity ID column (kept for saved workflows). */
+function checkIdentifierOption(node: INode, chosen: string) {
+	if (chosen.trim() === '' || chosen.trim() === ID_COLUMN) return;
+	throw configError(
+		node,
+		`The option "Identifier Column" is "${chosen}"; it can only be ${ID_COLUMN}`,
+		`Eloqua matches opportunities only on the column mapped to {{Opportunity.Id}}, which is ${ID_COLUMN}. Remove the option "Identifier Column" from Options, or set it to ${ID_COLUMN}.`,
+	);
+}
+
+/** The columns mapped below, checked against Eloqua's required columns and the instance's fields. */
+function mappedColumns(node: INode, all: Column[], mapped: string[]): Column[] {
+	const readOnly = all.filter((c) => c.readOnly && mapped.includes(c.name));
+	if (readOnly.length) {
+		throw configError(
+			node,
+			`Read-only columns are mapped: ${namesOf(readOnly)}`,
+			'Eloqua marks these fields read-only (hasReadOnlyConstraint): imports cannot write them. Remove them from Columns.',
+		);
+	}
+	const unknown = mapped.filter((name) => !all.some((c) => c.name === name));
+	if (unknown.length) {
+		throw configError(
+			node,
+			`Unknown column ${unknown.join(', ')}`,
+			'These are not opportunity fields of this Eloqua instance. Reload the columns and map them again.',
+		);
+	}
+	return writable(all).filter((c) => mapped.includes(c.name));
+}
+
+/** The columns of a definition created for the run, checked against the mapping and the instance. */
 export async function newTarget(client: EloquaClient, choice: NewTargetChoice): Promise<Target> {
 	const node = client.nodeForErrors();
 	const { mode, mapped } = choice;
-	const standardNames = new Set(STANDARD_COLUMNS.map((c) => c.name));
-	const needsInstanceFields =
-		mode === 'autoMapInputData' || mapped.some((name) => !standardNames.has(name));
-	let columns = needsInstanceFields ? await columnsForNewDefinition(client) : STANDARD_COLUMNS;
+	checkIdentifierOption(node, choice.identifierColumn);
 	if (mode === 'defineBelow') {
-		const unknown = mapped.filter((name) => !columns.some((c) => c.name === name));
-		if (unknown.length) {
-			throw configError(
-				node,
-				`Unknown column ${unknown.join(', ')}`,
-				'These are not opportunity fields of this Eloqua instance. Reload the columns and map them again.',
-			);
-		}
-		const missing = columns
-			.filter((c) => c.required && !mapped.includes(c.name))
-			.map((c) => c.name);
+		const missing = STANDARD_COLUMNS.filter((c) => c.required && !mapped.includes(c.name));
 		if (missing.length) {
 			throw configError(
 				node,
-				`Map the required columns: ${missing.join(', ')}`,
+				`Map the required columns: ${namesOf(missing)}`,
 				'Eloqua needs the opportunity ID, name, stage and amount in every import.',
 			);
 		}
-		columns = columns.filter((c) => mapped.includes(c.name));
 	}
-	const identifierColumn = choice.identifierColumn.trim() || 'OpportunityID';
-	if (!columns.some((c) => c.name === identifierColumn)) {
-		throw configError(
-			node,
-			`The identifier column "${identifierColumn}" is not mapped`,
-			'Map it, or pick a mapped column as "Identifier Column" in Options.',
-		);
-	}
+	const all = await columnsForNewDefinition(client);
 	return {
-		columns,
-		identifierColumn,
+		columns: mode === 'defineBelow' ? mappedColumns(node, all, mapped) : writable(all),
+		identifierColumn: ID_COLUMN,
 		identifierCaseSensitive: choice.identifierCaseSensitive,
 		columnsFromItems: mode === 'autoMapInputData',
 	};

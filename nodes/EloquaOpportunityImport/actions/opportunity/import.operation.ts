@@ -58,7 +58,7 @@ const importOptions: INodeProperties[] = [
 		default: '',
 		placeholder: 'OpportunityID',
 		description:
-			'The column Eloqua matches existing opportunities on. Empty: the column mapped to the opportunity ID.',
+			'Leave empty. Eloqua matches opportunities only on the column mapped to the opportunity ID (OpportunityID); any other value is refused.',
 	},
 	{
 		displayName: 'Identifier Is Case-Sensitive',
