@@ -84,7 +84,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'OpportunityID',
 		description:
-			'The column Eloqua matches existing opportunities on: it must be the column mapped to {{Opportunity.Id}}. Empty: that column.',
+			'The column Eloqua matches existing opportunities on: it must be the column mapped to the opportunity ID field. Empty: that column.',
 	},
 	...linkProperties({ ...show, definitionType: ['contactLink'] }).filter(
 		(p) => p.name !== 'linkValue',
