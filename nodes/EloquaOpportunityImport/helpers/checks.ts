@@ -4,7 +4,6 @@ import { itemLabel } from '../../shared/items/labels';
 import { failed, succeeded, type ItemResult } from '../../shared/items/results';
 import { FirstUse, RULE_MESSAGES } from '../../shared/values/rules';
 import { preview } from '../../shared/values/text';
-import type { Column } from './columns';
 import type { StagingRow } from './lifecycle';
 import { keyOf, type RowKey } from './rejects';
 import { cellValue, rowChecker, type Row, type RowRules } from './rows';
@@ -76,17 +75,6 @@ export function checkItems(
 		valid.push({ itemIndex, identifier: sent(id) ?? '', key, values });
 	}
 	return { valid, invalid };
-}
-
-/** The columns any valid row sends a value in, in column order, plus the required ones. */
-export function usedColumns(rules: RowRules, rows: readonly StagingRow[]): Column[] {
-	const unused = new Set(rules.columns.filter((column) => !column.required));
-	for (const { values } of rows) {
-		for (const column of unused)
-			if (cellValue(column, values[column.name], rules) !== undefined) unused.delete(column);
-		if (unused.size === 0) break;
-	}
-	return rules.columns.filter((column) => !unused.has(column));
 }
 
 /** The items that passed the checks, as a run that sends nothing reports them: with the row they would send. */

@@ -6,8 +6,13 @@ export interface Column {
 	name: string;
 	statement: string;
 	displayName: string;
+	/** Eloqua needs a value in every row (the statements every opportunity import must have). */
 	required: boolean;
 	kind: ValueKind;
+	/** The instance keeps no empty value in it (hasNotNullConstraint): the editor asks for it. */
+	notNull?: boolean;
+	/** The instance does not let imports write it (hasReadOnlyConstraint). */
+	readOnly?: boolean;
 }
 
 export const OPPORTUNITY_ID_STATEMENT = '{{Opportunity.Id}}';
@@ -63,6 +68,15 @@ export interface EloquaField {
 	statement?: string;
 	dataType?: string;
 	hasNotNullConstraint?: boolean;
+	hasReadOnlyConstraint?: boolean;
+}
+
+/** The constraints the instance puts on a field, as column flags. */
+function constraintsOf(field: EloquaField | undefined): Pick<Column, 'notNull' | 'readOnly'> {
+	return {
+		notNull: field?.hasNotNullConstraint === true,
+		readOnly: field?.hasReadOnlyConstraint === true,
+	};
 }
 
 function kindOfDataType(dataType: string | undefined): ValueKind {
@@ -73,9 +87,13 @@ function kindOfDataType(dataType: string | undefined): ValueKind {
 	return 'text';
 }
 
-/** The instance's own fields as columns, leaving out those the standard columns already cover. */
-export function customColumns(fields: EloquaField[]): Column[] {
-	return fields
+/**
+ * Every column a definition created for the run can have: the standard ones, then the instance's
+ * custom fields, each flagged with the instance's constraints.
+ */
+export function instanceColumns(fields: EloquaField[]): Column[] {
+	const byStatement = new Map(fields.map((field) => [field.statement, field]));
+	const custom = fields
 		.filter((field) => field.statement && !STANDARD_BY_STATEMENT.has(field.statement))
 		.map((field) => ({
 			name: String(field.internalName || field.name),
@@ -83,23 +101,37 @@ export function customColumns(fields: EloquaField[]): Column[] {
 			displayName: String(field.name || field.internalName),
 			required: false,
 			kind: kindOfDataType(field.dataType),
+			...constraintsOf(field),
 		}));
+	return [
+		...STANDARD_COLUMNS.map((column) => ({
+			...column,
+			...constraintsOf(byStatement.get(column.statement)),
+		})),
+		...custom,
+	];
 }
 
 /**
  * The columns of an existing definition (`fields`: column name → statement). Kinds come from the
- * standard statements and from the instance's field list.
+ * standard statements and from the instance's field list, constraints from the field list.
  */
 export function definitionColumns(
 	fields: Record<string, string>,
 	instanceFields: EloquaField[],
 ): Column[] {
-	const dataTypes = new Map(instanceFields.map((field) => [field.statement, field.dataType]));
+	const byStatement = new Map(instanceFields.map((field) => [field.statement, field]));
 	return Object.entries(fields).map(([name, statement]) => ({
 		name,
 		statement,
 		displayName: name,
 		required: REQUIRED_STATEMENTS.has(statement),
-		kind: STANDARD_BY_STATEMENT.get(statement)?.kind ?? kindOfDataType(dataTypes.get(statement)),
+		kind:
+			STANDARD_BY_STATEMENT.get(statement)?.kind ??
+			kindOfDataType(byStatement.get(statement)?.dataType),
+		...constraintsOf(byStatement.get(statement)),
 	}));
 }
+
+/** The columns imports may write: the instance's read-only fields left out. */
+export const writable = (columns: Column[]): Column[] => columns.filter((c) => !c.readOnly);

@@ -1,6 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { EloquaClient } from '../transport/client';
+import { readPages } from '../transport/paging';
 import { checkedUri } from '../transport/uris';
 import type { Column } from './columns';
 
@@ -101,4 +102,57 @@ export async function getDefinition(
 
 export async function deleteDefinition(client: EloquaClient, uri: string): Promise<void> {
 	await client.bulk({ method: 'DELETE', path: uri });
+}
+
+/** How many of a definition's newest syncs are looked at: one that has not ended is among them. */
+const RECENT_SYNCS = 50;
+const NOT_ENDED = new Set(['pending', 'active']);
+
+/** The definition's syncs that have not ended, newest first (`GET /syncs` by syncedInstanceUri). */
+export async function unfinishedSyncs(
+	client: EloquaClient,
+	definitionUri: string,
+): Promise<IDataObject[]> {
+	const syncs = await readPages(client, '/syncs', RECENT_SYNCS, {
+		q: `syncedInstanceUri='${definitionUri}'`,
+		orderBy: 'createdAt DESC',
+	});
+	// Filtered here too: an instance that ignored `q` must not make another definition's sync count.
+	return syncs.filter(
+		(sync) =>
+			(sync.syncedInstanceUri ?? definitionUri) === definitionUri &&
+			NOT_ENDED.has(String(sync.status)),
+	);
+}
+
+/** What each housekeeping operation would break in a running sync. */
+const HOUSEKEEPING = {
+	delete: {
+		refused: 'Not deleted',
+		effect:
+			'Deleting the definition now makes that sync fail (ELQ-00143) and its rows are not imported.',
+	},
+	clearStagedData: {
+		refused: 'Not cleared',
+		effect: 'Eloqua refuses to clear staged data while a sync runs (HTTP 409).',
+	},
+} as const;
+
+/** Refuses a housekeeping operation while a sync of the definition is pending or active. */
+export async function refuseWhileSyncing(
+	client: EloquaClient,
+	definitionUri: string,
+	operation: keyof typeof HOUSEKEEPING,
+): Promise<void> {
+	const [newest, ...others] = await unfinishedSyncs(client, definitionUri);
+	if (!newest) return;
+	const { refused, effect } = HOUSEKEEPING[operation];
+	const more = others.length ? ` (and ${others.length} more)` : '';
+	throw new NodeOperationError(
+		client.nodeForErrors(),
+		`${refused}: sync ${String(newest.uri)} of ${definitionUri} is ${String(newest.status)}${more}`,
+		{
+			description: `${effect} Wait until it ends (Sync → Get shows its status), then run again, or turn on "Force" in Options to go ahead anyway.`,
+		},
+	);
 }

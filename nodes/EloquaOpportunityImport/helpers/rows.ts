@@ -23,7 +23,7 @@ export interface RowRules {
 	dateHandling: DateHandling;
 }
 
-/** A row ready to upload: column name → text. Columns without a value are left out. */
+/** A row ready to upload: column name → text, every column of the definition, a blank one as "". */
 export type Row = Record<string, string>;
 
 /** A date as it is sent: unchanged ("as given", once known to be a date), or normalised to one format. */
@@ -86,13 +86,17 @@ export function rowChecker(
 	};
 }
 
-/** Returns a function that turns one checked item's values into the row that is uploaded. */
+/**
+ * Returns a function that turns one checked item's values into the row that is uploaded. Every row
+ * carries every column: Eloqua reads a left-out column as a blank cell anyway, so rows must not
+ * differ in shape by accident; what a blank does is the definition's update rule.
+ */
 export function rowBuilder(rules: RowRules): (values: Record<string, unknown>) => Row {
 	return (values) => {
 		const row: Row = {};
 		for (const column of rules.columns) {
 			const value = cellValue(column, values[column.name], rules);
-			if (value !== undefined) row[column.name] = value;
+			row[column.name] = value === undefined || isBlank(value) ? '' : value;
 		}
 		return row;
 	};

@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { writable } from '../helpers/columns';
 import { columnsForNewDefinition } from '../helpers/fields';
 import { listLinkFields, type LinkEntity } from '../helpers/linkage';
 import { EloquaClient } from '../transport/client';
@@ -33,11 +34,11 @@ export async function getAccountFields(
 	return await linkFieldOptions(this, 'Account');
 }
 
-/** Opportunity field statements (standard and custom), for columns of a definition created by hand. */
+/** Opportunity field statements imports may write (standard and custom), for a definition made by hand. */
 export async function getOpportunityStatements(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const columns = await columnsForNewDefinition(EloquaClient.forNode(this));
+	const columns = writable(await columnsForNewDefinition(EloquaClient.forNode(this)));
 	return columns.map((column) => ({
 		name: column.displayName,
 		value: column.statement,

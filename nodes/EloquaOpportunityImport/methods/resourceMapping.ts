@@ -4,7 +4,7 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
-import type { Column } from '../helpers/columns';
+import { writable, type Column } from '../helpers/columns';
 import { DEFINITION_KINDS, getDefinition } from '../helpers/definition';
 import { columnsForNewDefinition, columnsOfDefinition } from '../helpers/fields';
 import { EloquaClient } from '../transport/client';
@@ -23,21 +23,25 @@ function toMapperField(column: Column): ResourceMapperField {
 	return {
 		id: column.name,
 		displayName: `${column.displayName}${KIND_HINT[column.kind]}`,
-		required: column.required,
+		// Required by Eloqua in every import, or kept non-empty by the instance (hasNotNullConstraint).
+		required: column.required || column.notNull === true,
 		defaultMatch: false,
 		canBeUsedToMatch: false,
 		display: true,
 	};
 }
 
-/** Columns for the mapper: the standard and custom fields (new definition) or an existing definition's columns. */
+/**
+ * Columns for the mapper: the standard and custom fields (new definition) or an existing definition's
+ * columns, without the fields the instance marks read-only.
+ */
 export async function getOpportunityColumns(
 	this: ILoadOptionsFunctions,
 ): Promise<ResourceMapperFields> {
 	const client = EloquaClient.forNode(this);
 	const mode = this.getNodeParameter('definitionMode', 'create') as string;
 	if (mode !== 'existing') {
-		return { fields: (await columnsForNewDefinition(client)).map(toMapperField) };
+		return { fields: writable(await columnsForNewDefinition(client)).map(toMapperField) };
 	}
 	const id = this.getNodeParameter('importDefinitionId', undefined, {
 		extractValue: true,
@@ -46,5 +50,5 @@ export async function getOpportunityColumns(
 	const { parent, collection } = DEFINITION_KINDS.opportunity;
 	const uri = checkedUri(this.getNode(), id, collection, parent);
 	const definition = await getDefinition(client, uri, parent);
-	return { fields: (await columnsOfDefinition(client, definition)).map(toMapperField) };
+	return { fields: writable(await columnsOfDefinition(client, definition)).map(toMapperField) };
 }

@@ -1,11 +1,14 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
 
 import { forEachItem } from '../../../shared/items/perItem';
+import { OPPORTUNITY_ID_STATEMENT, type Column } from '../../helpers/columns';
 import {
 	createDefinition,
 	definitionBody,
@@ -14,6 +17,7 @@ import {
 } from '../../helpers/definition';
 import { linkDefinitionBody } from '../../helpers/linkage';
 import { EloquaClient } from '../../transport/client';
+import { emptyValuesOption, readUpdateRule } from '../common/emptyValues.option';
 import { lifecycleOptions, readRetention, sortedOptions } from '../common/lifecycle.options';
 import { linkProperties, readLinkSettings } from '../common/link.properties';
 
@@ -77,8 +81,10 @@ export const description: INodeProperties[] = [
 		name: 'identifierColumn',
 		type: 'string',
 		displayOptions: { show: opportunityOnly },
-		default: 'OpportunityID',
-		description: 'The column Eloqua matches existing opportunities on',
+		default: '',
+		placeholder: 'OpportunityID',
+		description:
+			'The column Eloqua matches existing opportunities on: it must be the column mapped to the opportunity ID field. Empty: that column.',
 	},
 	...linkProperties({ ...show, definitionType: ['contactLink'] }).filter(
 		(p) => p.name !== 'linkValue',
@@ -99,22 +105,22 @@ export const description: INodeProperties[] = [
 				default: false,
 				displayOptions: { show: { '/definitionType': ['opportunity'] } },
 			},
-			{
-				displayName: 'Update Rule',
-				name: 'updateRule',
-				type: 'options',
-				displayOptions: { show: { '/definitionType': ['opportunity'] } },
-				options: [
-					{ name: 'Always', value: 'always' },
-					{ name: 'If Existing Value Is Empty', value: 'ifExistingIsNull' },
-					{ name: 'If New Value Is Not Empty', value: 'ifNewIsNotNull' },
-					{ name: "Use Each Field's Rule", value: 'useFieldRule' },
-				],
-				default: 'always',
-			},
+			emptyValuesOption({ displayOptions: { show: { '/definitionType': ['opportunity'] } } }),
 		]),
 	},
 ];
+
+/** The identifier: the column mapped to {{Opportunity.Id}}, the only one Eloqua matches opportunities on. */
+function identifierOf(node: INode, chosen: string, columns: Column[]): string | undefined {
+	const idColumn = columns.find((c) => c.statement === OPPORTUNITY_ID_STATEMENT)?.name;
+	// Without an ID column Eloqua refuses the definition itself, and says so field by field.
+	if (!idColumn || chosen.trim() === '' || chosen.trim() === idColumn) return idColumn;
+	throw new NodeOperationError(
+		node,
+		`"Identifier Column" is "${chosen}"; it can only be ${idColumn}, the column mapped to {{Opportunity.Id}}`,
+		{ description: `Set "Identifier Column" to ${idColumn}, or leave it empty.` },
+	);
+}
 
 function opportunityBody(
 	context: IExecuteFunctions,
@@ -125,23 +131,19 @@ function opportunityBody(
 	const { column = [] } = context.getNodeParameter('definitionColumns', itemIndex, {}) as {
 		column?: Array<{ name: string; statement: string }>;
 	};
-	const columns = column.map((c) => ({
+	const columns: Column[] = column.map((c) => ({
 		name: c.name,
 		statement: c.statement,
 		displayName: c.name,
 		required: false,
 		kind: 'text' as const,
 	}));
-	return definitionBody(
-		name,
-		columns,
-		context.getNodeParameter('identifierColumn', itemIndex, 'OpportunityID') as string,
-		{
-			identifierCaseSensitive: options.identifierCaseSensitive === true,
-			updateRule: (options.updateRule as string) ?? 'always',
-			...readRetention(options),
-		},
-	);
+	const chosen = context.getNodeParameter('identifierColumn', itemIndex, '') as string;
+	return definitionBody(name, columns, identifierOf(context.getNode(), chosen, columns), {
+		identifierCaseSensitive: options.identifierCaseSensitive === true,
+		updateRule: readUpdateRule(options),
+		...readRetention(options),
+	});
 }
 
 /** Import Definition → Create: a definition per item; Eloqua checks the fields and answers 400 with the problems listed. */

@@ -16,11 +16,13 @@ import {
 	existingTarget,
 	newDefinition,
 	newTarget,
+	sentColumns,
 	type MappingMode,
 	type Target,
 } from '../../helpers/target';
 import { EloquaClient } from '../../transport/client';
 import { definitionLocator, definitionUriOf } from '../common/definition.properties';
+import { emptyValuesOption, readUpdateRule } from '../common/emptyValues.option';
 import {
 	isValidateOnly,
 	lifecycleOptions,
@@ -56,7 +58,7 @@ const importOptions: INodeProperties[] = [
 		default: '',
 		placeholder: 'OpportunityID',
 		description:
-			'The column Eloqua matches existing opportunities on. Empty: the column mapped to the opportunity ID.',
+			'Leave empty. Eloqua matches opportunities only on the column mapped to the opportunity ID (OpportunityID); any other value is refused.',
 	},
 	{
 		displayName: 'Identifier Is Case-Sensitive',
@@ -66,20 +68,11 @@ const importOptions: INodeProperties[] = [
 		default: false,
 		description: 'Whether "ABC-1" and "abc-1" are different opportunities',
 	},
-	{
-		displayName: 'Update Rule',
-		name: 'updateRule',
-		type: 'options',
+	emptyValuesOption({
 		...newDefinitionOnly,
-		options: [
-			{ name: 'Always', value: 'always', description: "Overwrite Eloqua's values" },
-			{ name: 'If Existing Value Is Empty', value: 'ifExistingIsNull' },
-			{ name: 'If New Value Is Not Empty', value: 'ifNewIsNotNull' },
-			{ name: "Use Each Field's Rule", value: 'useFieldRule' },
-		],
-		default: 'always',
-		description: 'When an incoming value replaces the one already in Eloqua',
-	},
+		description:
+			"What an empty, missing or null value does to the value stored in Eloqua (the update rule of the definition created for the run; an existing definition's own rule decides). Every row carries every column, so this decides it.",
+	}),
 ];
 
 export const description: INodeProperties[] = [
@@ -210,9 +203,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			fields: { importDefinitionUri: target.definitionUri ?? null },
 		},
 	);
+	// The checks read every column; the rows carry the definition's columns, each one in every row.
+	const sent: RowRules = { ...rules, columns: sentColumns(target, valid) };
 	const validateOnly = isValidateOnly(options);
 	if (validateOnly || valid.length === 0) {
-		const checked = validResults(valid, rowBuilder(rules));
+		const checked = validResults(valid, rowBuilder(sent));
 		return finishRun(this, [...checked, ...invalid], validateOnly ? 'valid' : 'imported');
 	}
 
@@ -224,12 +219,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		client,
 		definition: target.definitionUri
 			? { uri: target.definitionUri }
-			: newDefinition(this.getNode(), target, rules, valid, {
+			: newDefinition(this.getNode(), target, sent.columns, {
 					name: definitionName(this.getWorkflow().name ?? 'workflow', this.getExecutionId()),
-					updateRule: (options.updateRule as string) ?? 'always',
+					updateRule: readUpdateRule(options),
 					retention: readRetention(options),
 				}),
-		rules,
+		rules: sent,
 		key,
 	};
 	const { definitionUri, outcomes } = await runImport(job, valid, this.logger);

@@ -463,8 +463,8 @@ describe('the sync limits of a job', () => {
 
 	it('syncs once the staged bytes reach the limit (Eloqua asks for about every 250 MB)', async () => {
 		const staging = stagingRows(6);
-		// Each upload of two rows is about 230 bytes: the second one crosses 300.
-		const { outcomes, syncs, posts } = await stageAll({ uploads: 500, bytes: 300 }, staging);
+		// Each upload of two rows (every column in each) is about 460 bytes: the second one crosses 600.
+		const { outcomes, syncs, posts } = await stageAll({ uploads: 500, bytes: 600 }, staging);
 		expect(posts).toEqual(['POST data ×2', 'POST /syncs', 'POST data', 'POST /syncs']);
 		expect(outcomes.map((o) => syncs.indexOf(o.syncUri!))).toEqual([0, 0, 0, 0, 1, 1]);
 	});

@@ -10,7 +10,7 @@ import { eloquaEditor, useEloquaSandbox } from '../../../harness/eloqua';
 describe('what the editor loads from the instance', () => {
 	const env = useEloquaSandbox();
 
-	it('offers the standard columns (required ones marked) and the custom fields for a new definition', async () => {
+	it('offers the standard columns (required ones marked, with those the instance keeps non-empty) and the custom fields for a new definition', async () => {
 		const { fields } = await getOpportunityColumns.call(
 			eloquaEditor(env.sandbox, { definitionMode: 'create' }),
 		);
@@ -18,7 +18,7 @@ describe('what the editor loads from the instance', () => {
 			['OpportunityID', 'Opportunity ID', true],
 			['OpportunityName', 'Opportunity Name', true],
 			['AccountName', 'Account Name', false],
-			['CreatedDate', 'Created Date (date)', false],
+			['CreatedDate', 'Created Date (date)', true],
 			['Amount', 'Amount (number)', true],
 			['CloseDate', 'Close Date (date)', false],
 			['Currency', 'Currency (3-letter code)', false],

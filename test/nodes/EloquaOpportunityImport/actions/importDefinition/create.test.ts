@@ -36,6 +36,60 @@ describe('Import Definition → Create', () => {
 		});
 	});
 
+	it("leaves Eloqua's value unchanged for blank cells unless Empty Values says otherwise", async () => {
+		const columns = Object.entries(FIELDS).map(([name, statement]) => ({ name, statement }));
+		const create = (options = {}) =>
+			run({
+				operation: 'create',
+				definitionType: 'opportunity',
+				name: 'Nightly',
+				definitionColumns: { column: columns },
+				identifierColumn: 'Id',
+				options,
+			});
+		await create();
+		await create({ updateRule: 'always' });
+		const bodies = env.sandbox
+			.requestsTo('/pod1/api/bulk/2.0/opportunities/imports', 'POST')
+			.map((request) => JSON.parse(request.body!).updateRule);
+		expect(bodies).toEqual(['ifNewIsNotNull', 'always']);
+	});
+
+	it('takes the column mapped to {{Opportunity.Id}} as the identifier, and refuses another one', async () => {
+		const column = {
+			column: [
+				{ name: 'Key', statement: '{{Opportunity.Id}}' },
+				{ name: 'Title', statement: '{{Opportunity.Field(Name)}}' },
+			],
+		};
+		const create = (identifierColumn?: string) =>
+			run(
+				{
+					operation: 'create',
+					definitionType: 'opportunity',
+					name: 'Mine',
+					definitionColumns: column,
+					...(identifierColumn === undefined ? {} : { identifierColumn }),
+				},
+				[{}],
+				{ onError: 'continueRegularOutput' },
+			);
+		const refused = await create('Title');
+		expect(refused.main[0].json.error).toMatchObject({
+			message:
+				'Item 0: "Identifier Column" is "Title"; it can only be Key, the column mapped to {{Opportunity.Id}}',
+			description: 'Set "Identifier Column" to Key, or leave it empty.',
+		});
+		expect(env.sandbox.requestsTo('/pod1/api/bulk/2.0/opportunities/imports', 'POST')).toHaveLength(
+			0,
+		);
+		await create();
+		const [body] = env.sandbox
+			.requestsTo('/pod1/api/bulk/2.0/opportunities/imports', 'POST')
+			.map((request) => JSON.parse(request.body!));
+		expect(body.identifierFieldName).toBe('Key');
+	});
+
 	it('creates a contact linkage definition', async () => {
 		const { main } = await run({
 			operation: 'create',

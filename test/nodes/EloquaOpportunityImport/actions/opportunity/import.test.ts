@@ -45,7 +45,7 @@ describe('Eloqua import with a definition created for the run', () => {
 			identifierFieldName: 'OpportunityID',
 			isIdentifierFieldCaseSensitive: false,
 			isSyncTriggeredOnImport: false,
-			updateRule: 'always',
+			updateRule: 'ifNewIsNotNull',
 			dataRetentionDuration: 'P7D',
 			autoDeleteDuration: 'P1D',
 		});
@@ -67,9 +67,12 @@ describe('Eloqua import with a definition created for the run', () => {
 				OpportunityID: '2',
 				OpportunityName: 'Deal 2',
 				AccountName: 'ABC',
+				CreatedDate: '',
 				Amount: '1000',
 				Currency: 'USD',
 				Stage: 'Prospecting',
+				Territory: '',
+				Region1: '',
 			},
 		]);
 		const [sync] = sandbox.requestsTo('/pod1/api/bulk/2.0/syncs', 'POST');

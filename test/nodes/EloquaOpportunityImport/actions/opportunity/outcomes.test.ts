@@ -128,6 +128,7 @@ describe('per-item outcomes of a mixed batch', () => {
 			OpportunityName: 'Deal C',
 			AccountName: 'ABC',
 			Amount: '1000',
+			CloseDate: '',
 			Currency: 'USD',
 			Stage: 'Negotiation',
 		});
@@ -189,7 +190,7 @@ describe('value rules', () => {
 		expect(errorOf(errorOutput[0]).message).toBe(`Item 0 (OpportunityID "X"): ${message}`);
 	});
 
-	it('never sends "null", leaves out missing values and upper-cases currencies', async () => {
+	it('never sends "null", sends missing and null values as blank cells and upper-cases currencies', async () => {
 		const { sandbox } = env;
 		await runEloqua(sandbox, importParameters(), [
 			opportunity('N', { Territory: 'null', Owner: null, Currency: 'eur', AccountName: '' }),
@@ -202,6 +203,8 @@ describe('value rules', () => {
 			Amount: '1000',
 			Currency: 'EUR',
 			Stage: 'Prospecting',
+			Territory: '',
+			Owner: '',
 		});
 	});
 
