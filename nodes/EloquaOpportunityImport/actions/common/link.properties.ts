@@ -30,7 +30,8 @@ export function linkProperties(show: IDisplayOptions['show']): INodeProperties[]
 				{
 					name: 'Account',
 					value: 'Account',
-					description: 'Link each opportunity to the account (company) that matches',
+					description:
+						'Link each opportunity to the account (company) that matches. Unverified: Oracle does not document the account field statement this sends.',
 				},
 				{
 					name: 'Contact',
@@ -64,7 +65,7 @@ export function linkProperties(show: IDisplayOptions['show']): INodeProperties[]
 			displayOptions: { show: { ...show, linkTo: ['Account'] } },
 			default: 'M_CompanyName',
 			description:
-				'The account field to match on. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'The account field to match on, sent as {{Opportunity.Account.Field(…)}} — a form Oracle does not document (unverified: check a first run\'s links in Eloqua). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{
 			displayName: 'Value to Match',
