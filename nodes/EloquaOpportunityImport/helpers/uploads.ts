@@ -9,7 +9,7 @@ import type { Syncing } from './settle';
 import { newSyncOf, syncFromAnswer, type SyncState } from './sync';
 
 /** How many times the rows staged since the last sync are cleared and sent again after lost answers. */
-const MAX_RESTAGES = 3;
+const MAX_RESTAGES = 2;
 
 /**
  * What an upload came to: staged (with the sync the upload started, for a definition that syncs on
