@@ -415,16 +415,11 @@ function checkItem(
 	return undefined;
 }
 
-/** Rows written more than once must come from an upload whose answer was lost (Eloqua upserts by the identifier). */
-function checkWrites(view: RunView): { violations: string[]; upserts: number } {
-	const violations: string[] = [];
-	let upserts = 0;
-	for (const [key, writes] of view.sandbox.state.writesByKey) {
-		if (writes <= 1) continue;
-		// Lost answers are looked into, never resent blindly: no row is ever staged twice.
-		violations.push(`opportunity ${key} was written ${writes} times`);
-	}
-	return { violations, upserts };
+/** No row is written twice: lost answers are looked into, never resent blindly, so none is staged twice. */
+function checkWrites(view: RunView): string[] {
+	return [...view.sandbox.state.writesByKey]
+		.filter(([, writes]) => writes > 1)
+		.map(([key, writes]) => `opportunity ${key} was written ${writes} times`);
 }
 
 /** What a run broke: violations, and occurrences of known defects (counted apart, not hidden). */
@@ -432,12 +427,11 @@ export interface RunCheck {
 	violations: string[];
 	known: string[];
 	statuses: string[];
-	upserts: number;
 }
 
-function checked(found: string[], statuses: string[], upserts: number): RunCheck {
+function checked(found: string[], statuses: string[]): RunCheck {
 	const known = found.filter((v) => v.startsWith(KNOWN_LOG_DEFECT));
-	return { violations: found.filter((v) => !known.includes(v)), known, statuses, upserts };
+	return { violations: found.filter((v) => !known.includes(v)), known, statuses };
 }
 
 /** Every invariant of one run; no violations when it held them all. */
@@ -465,10 +459,9 @@ export function checkEloquaRun(
 							`the error says "${run.error.message}" for ${scenario.items.length} items, ${held} held`,
 						]
 					: []),
-				...writes.violations,
+				...writes,
 			],
 			[],
-			writes.upserts,
 		);
 	}
 	const { outcomes, violations } = accountedOnce(scenario.items.length, outputsOf(run), statuses);
@@ -477,8 +470,7 @@ export function checkEloquaRun(
 		if (problem) violations.push(problem);
 	}
 	return checked(
-		[...violations, ...writes.violations],
+		[...violations, ...writes],
 		[...outcomes.values()].map((o) => o.status),
-		writes.upserts,
 	);
 }

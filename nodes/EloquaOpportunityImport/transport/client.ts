@@ -204,14 +204,15 @@ export class EloquaClient {
 	 */
 	async postLooking<T>(request: BulkRequest, look: () => Promise<T | undefined>): Promise<T> {
 		for (let attempt = 0; ; attempt++) {
-			try {
-				return await this.bulk<T>({ ...request, method: 'POST' });
-			} catch (error) {
-				if (!mayHaveBeenProcessed(error) || attempt >= this.policy.maxRetries) throw error;
-				await this.pauseAfterLostAnswer(error, attempt);
-				const found = await look();
-				if (found !== undefined) return found;
-			}
+			const sent = await this.bulk<T>({ ...request, method: 'POST' }).then(
+				(answer) => ({ answer }),
+				(error: NodeApiError) => ({ error }),
+			);
+			if ('answer' in sent) return sent.answer;
+			if (!mayHaveBeenProcessed(sent.error) || attempt >= this.policy.maxRetries) throw sent.error;
+			await this.pauseAfterLostAnswer(sent.error, attempt);
+			const found = await look();
+			if (found !== undefined) return found;
 		}
 	}
 
