@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
 import { importParameters, runEloqua, useEloquaSandbox } from '../harness/eloqua';
-import { accountedOnce, outputsOf } from '../reliability/invariants';
+import { accountedOnce, importedOnlyIfSynced, outputsOf } from '../reliability/invariants';
 import { createTally, sizeFromEnv } from '../reliability/tally';
 import {
 	anything,
@@ -278,6 +278,18 @@ describe('Eloqua import fuzzing: any item data, the node never throws, bad items
 							violations.push(
 								`item ${i} says imported, the sandbox holds ${JSON.stringify(stored)?.slice(0, 80)}`,
 							);
+						if (outcome.status === 'imported') {
+							const sync = sandbox.state.syncs.get(
+								Number(String(outcome.fields.syncUri).split('/').pop()),
+							);
+							const unconfirmed = importedOnlyIfSynced(
+								`item ${i}`,
+								sync,
+								(row) => row.OpportunityID === id,
+								'OpportunityID',
+							);
+							if (unconfirmed) violations.push(unconfirmed);
+						}
 						if (outcome.status === 'invalid' && uploaded.includes(JSON.stringify(id)))
 							violations.push(`invalid item ${i} was sent`);
 					});

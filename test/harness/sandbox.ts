@@ -7,11 +7,7 @@ import type { RulerSwitches } from '../sandbox/ruler';
  * otherwise. Each one is a node test that will fail once removed: the node work removes it.
  */
 export const NODE_TEST_PINS: { Eloqua: EloquaSwitches; Ruler: RulerSwitches } = {
-	Eloqua: {
-		// Pinned until the node handles ELQ-00040 as a field-level reject, not a count of created rows
-		// (vendor-fidelity issue): two tests read sync logs that counted created rows as ELQ-00040.
-		legacyLogCodes: true,
-	},
+	Eloqua: {},
 	Ruler: {},
 };
 

@@ -4,9 +4,16 @@ import { importParameters, opportunity, type EloquaSandbox } from '../harness/el
 import type { NodeRun } from '../harness/engine';
 import type { FaultRule, RecordedRequest } from '../sandbox/kit';
 import { dice, type Dice } from './dice';
-import { accountedOnce, countsInError, outputsOf, type ItemOutcome } from './invariants';
+import {
+	accountedOnce,
+	countsInError,
+	importedOnlyIfSynced,
+	outputsOf,
+	type ItemOutcome,
+} from './invariants';
 
 type Operation = 'import' | 'importThenLink' | 'link';
+type LostAnswer = { kind: 'upload' | 'sync' | 'definition'; status?: number; nth: number };
 type Fault = Omit<FaultRule, 'pick' | 'times' | 'probability'>;
 
 /** One seeded run of the Eloqua node: its input, settings, faults and time bound. */
@@ -36,6 +43,12 @@ const CONTACTS = [
 /** Eloqua's first backoff wait is at most 1 s, the second 2 s (see the client's retry policy). */
 const SLOW_FAULT_MS = 2000;
 const STUCK_WAIT_MINUTES = 0.003;
+/** The requests whose answers the sandbox can lose, as it matches them. */
+const LOST_PATHS = {
+	upload: /\/imports\/\d+\/data$/,
+	sync: /\/api\/bulk\/2\.0\/syncs$/,
+	definition: /\/imports$/,
+};
 
 function importItems(seed: number, roll: Dice, count: number, linking: boolean): IDataObject[] {
 	const items: IDataObject[] = [];
@@ -217,13 +230,23 @@ export function eloquaScenario(seed: number, maxItems = 12): EloquaScenario {
 	const storageFullAfter = roll.chance(0.05) ? roll.int(1, 3) : 0;
 	const expireAfter = roll.chance(authentication === 'oAuth2' ? 0.25 : 0.1) ? roll.int(1, 8) : 0;
 	const resetMidUpload = roll.chance(0.12) && slowBudget === 0;
+	// "Processed, then the answer was lost" (Failures and retries): at most one per run, on the nth
+	// request of its kind, dropped or answered 503.
+	const lostAnswer: LostAnswer | undefined = roll.chance(0.3)
+		? {
+				kind: roll.pick(['upload', 'sync', 'definition'] as const),
+				status: roll.chance(0.5) ? 503 : undefined,
+				nth: roll.int(1, 2),
+			}
+		: undefined;
 	const switches: Record<string, number> = {};
 	const thrown = (kind: string) => () => (switches[kind] = (switches[kind] ?? 0) + 1);
 
 	// A few seconds of slack on a loaded machine; each slow fault costs at most a 2 s backoff; a
 	// stuck sync is waited for up to Max Wait (twice when linking follows); each request may be
 	// delayed up to 60 ms, twice (delay, slow body) for a few requests per item.
-	const slowFaults = slowBudget + (resetMidUpload ? 1 : 0);
+	// A lost answer costs a backoff, twice when the rows are sent again and lost again.
+	const slowFaults = slowBudget + (resetMidUpload ? 1 : 0) + (lostAnswer ? 2 : 0);
 	const stuckMs = syncOutcome === 'stuck' ? STUCK_WAIT_MINUTES * 60_000 * 2 : 0;
 	const boundMs = 4000 + slowFaults * SLOW_FAULT_MS + stuckMs + (count + 10) * 120;
 
@@ -253,6 +276,15 @@ export function eloquaScenario(seed: number, maxItems = 12): EloquaScenario {
 					resetMidBody: true,
 					probability: 0.5,
 				});
+			if (lostAnswer) {
+				const { kind, status, nth } = lostAnswer;
+				const lose = () => {
+					sandbox.loseAnswer(kind, { status });
+					thrown(`lost ${kind} answer`)();
+				};
+				if (nth === 1) lose();
+				else sandbox.afterRequest({ method: 'POST', path: LOST_PATHS[kind], nth: nth - 1 }, lose);
+			}
 			sandbox.faults.add({ path: /^\/(id$|pod\d+\/)/, times: Infinity, pick });
 			if (storageFullAfter) {
 				sandbox.afterRequest({ method: 'POST', path: /\/data$/, nth: storageFullAfter }, () => {
@@ -317,11 +349,6 @@ function rowOf(view: RunView, index: number) {
 	};
 }
 
-/** Uploads whose answer was lost after the sandbox acted on them: their rows may be staged twice. */
-function droppedUploadHas(view: RunView, sent: string): boolean {
-	return view.uploads.some((r) => r.fault === 'drop' && (r.body ?? '').includes(sent));
-}
-
 function isLinked(view: RunView, id: string, email: unknown): boolean {
 	return view.sandbox.state.links.some(
 		(l) =>
@@ -349,8 +376,8 @@ function checkItem(
 	const sync = syncOf(view, fields.syncUri);
 	if (status === SUCCESS[scenario.operation]) {
 		if (!stored) return `item ${index} says ${status}, but the sandbox does not hold it`;
-		if (!sync || !['success', 'warning'].includes(sync.status))
-			return `item ${index} says ${status}, but its sync ${String(fields.syncUri)} is ${sync?.status}`;
+		const unconfirmed = importedOnlyIfSynced(`item ${index}`, sync, row.matches, 'OpportunityID');
+		if (unconfirmed) return unconfirmed;
 	}
 	if (
 		status === 'invalid' &&
@@ -378,8 +405,7 @@ function checkItem(
 		// read, or an upload's answer was lost after Eloqua had staged the rows.
 		const unconfirmed = fields.syncStatus === 'error' && sync?.status === 'error';
 		const unread = /its result could not be read/.test(error ?? '');
-		if (!unconfirmed && !unread && !droppedUploadHas(view, row.sent))
-			return `item ${index} says failed, but the sandbox holds it`;
+		if (!unconfirmed && !unread) return `item ${index} says failed, but the sandbox holds it`;
 	}
 	if (scenario.operation === 'importThenLink' && status === 'imported') {
 		const link = fields.link as IDataObject | undefined;
@@ -389,21 +415,11 @@ function checkItem(
 	return undefined;
 }
 
-/** Rows written more than once must come from an upload whose answer was lost (Eloqua upserts by the identifier). */
-function checkWrites(view: RunView): { violations: string[]; upserts: number } {
-	const violations: string[] = [];
-	let upserts = 0;
-	for (const [key, writes] of view.sandbox.state.writesByKey) {
-		if (writes <= 1) continue;
-		const explained = view.uploads.some(
-			(r) =>
-				r.fault === 'drop' &&
-				(r.body ?? '').toLowerCase().includes(`"opportunityid":${JSON.stringify(key)}`),
-		);
-		if (explained) upserts += 1;
-		else violations.push(`opportunity ${key} was written ${writes} times`);
-	}
-	return { violations, upserts };
+/** No row is written twice: lost answers are looked into, never resent blindly, so none is staged twice. */
+function checkWrites(view: RunView): string[] {
+	return [...view.sandbox.state.writesByKey]
+		.filter(([, writes]) => writes > 1)
+		.map(([key, writes]) => `opportunity ${key} was written ${writes} times`);
 }
 
 /** What a run broke: violations, and occurrences of known defects (counted apart, not hidden). */
@@ -411,12 +427,11 @@ export interface RunCheck {
 	violations: string[];
 	known: string[];
 	statuses: string[];
-	upserts: number;
 }
 
-function checked(found: string[], statuses: string[], upserts: number): RunCheck {
+function checked(found: string[], statuses: string[]): RunCheck {
 	const known = found.filter((v) => v.startsWith(KNOWN_LOG_DEFECT));
-	return { violations: found.filter((v) => !known.includes(v)), known, statuses, upserts };
+	return { violations: found.filter((v) => !known.includes(v)), known, statuses };
 }
 
 /** Every invariant of one run; no violations when it held them all. */
@@ -444,10 +459,9 @@ export function checkEloquaRun(
 							`the error says "${run.error.message}" for ${scenario.items.length} items, ${held} held`,
 						]
 					: []),
-				...writes.violations,
+				...writes,
 			],
 			[],
-			writes.upserts,
 		);
 	}
 	const { outcomes, violations } = accountedOnce(scenario.items.length, outputsOf(run), statuses);
@@ -456,8 +470,7 @@ export function checkEloquaRun(
 		if (problem) violations.push(problem);
 	}
 	return checked(
-		[...violations, ...writes.violations],
+		[...violations, ...writes],
 		[...outcomes.values()].map((o) => o.status),
-		writes.upserts,
 	);
 }

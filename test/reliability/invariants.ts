@@ -84,3 +84,38 @@ export function countsInError(
 	);
 	return { failed: Number(match[1]), total: Number(match[2]), byStatus };
 }
+
+/** A sync as the sandbox records it: how it ended, the rows it processed, and its rejects. */
+export interface RecordedSync {
+	uri: string;
+	status: string;
+	processed?: IDataObject[];
+	rejects: IDataObject[];
+}
+
+/** Reject codes that mean "imported, one value dropped" (the node's default option). */
+export const STILL_IMPORTED_CODES = ['ELQ-00040'];
+
+/**
+ * No row is reported imported unless a sync that processed it ended without rejecting it (or only
+ * dropped a value of it: a still-imported code on a column other than the identifier). Returns what
+ * broke the rule, for the item named `label`.
+ */
+export function importedOnlyIfSynced(
+	label: string,
+	sync: RecordedSync | undefined,
+	matches: (row: IDataObject) => boolean,
+	identifierColumn: string,
+): string | undefined {
+	if (!sync || !['success', 'warning'].includes(sync.status))
+		return `${label} says imported, but its sync ${sync?.uri} is ${sync?.status}`;
+	if (!(sync.processed ?? []).some(matches))
+		return `${label} says imported, but its sync ${sync.uri} did not process its row`;
+	const refused = sync.rejects.some(
+		(reject) =>
+			matches(reject.fieldValues as IDataObject) &&
+			(!STILL_IMPORTED_CODES.includes(String(reject.statusCode)) ||
+				((reject.invalidFields as string[] | undefined) ?? []).includes(identifierColumn)),
+	);
+	return refused ? `${label} says imported, but its sync ${sync.uri} rejected it` : undefined;
+}

@@ -170,6 +170,8 @@ function createSyncs({ state, config, kinds, stamp }) {
 					: 'success';
 		writeLogs(sync, rowCount, counts, byCode);
 		sync.syncEndedAt = stamp();
+		// What the sync processed, for tests that check a row reported imported was in it.
+		sync.processed = sync.definitionDeleted ? [] : (sync.rows ?? []);
 		sync.rows = null;
 	}
 

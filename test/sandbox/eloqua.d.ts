@@ -56,6 +56,8 @@ export interface StoredSync {
 	definition: StoredDefinition;
 	/** The rows the sync processes; null once it has ended. */
 	rows: IDataObject[] | null;
+	/** Once it has ended: the rows it processed (none when it took no row identities). */
+	processed?: IDataObject[];
 	/** Set when its definition was deleted while it ran: it ends in error (ELQ-00143). */
 	definitionDeleted: boolean;
 }

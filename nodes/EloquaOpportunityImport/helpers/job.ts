@@ -2,12 +2,15 @@ import type { IDataObject, Logger } from 'n8n-workflow';
 
 import type { ChunkLimits } from '../../shared/values/chunking';
 import type { EloquaClient } from '../transport/client';
-import { createDefinition, deleteDefinition } from './definition';
+import { readPages } from '../transport/paging';
+import { checkedUri } from '../transport/uris';
+import { deleteDefinition } from './definition';
 import { stageAndSync, type StagingRow } from './lifecycle';
 import type { RowOutcome } from './outcomes';
 import type { RowKey } from './rejects';
 import type { RowRules } from './rows';
-import type { PollSettings } from './sync';
+import type { Syncing } from './settle';
+import { syncsSoFar, type PollSettings } from './sync';
 
 /** Eloqua accepts at most 500 uploads ("files") per sync; the 501st gets a 400. */
 export const MAX_UPLOADS_PER_SYNC = 500;
@@ -34,6 +37,8 @@ export interface ImportJob {
 	readonly rules: RowRules;
 	/** How rows are told apart within the run, and rejects matched back to them. */
 	readonly key: RowKey;
+	/** Reject codes that mean "imported, one value dropped" (ELQ-00040 by default). */
+	readonly importedRejectCodes: ReadonlySet<string>;
 	/** Most rows and bytes in one upload. */
 	readonly uploadLimits: ChunkLimits;
 	readonly syncLimits: SyncLimits;
@@ -43,6 +48,52 @@ export interface ImportJob {
 	readonly callbackUrl?: string;
 	/** Whether a definition created for the run is deleted once its syncs have ended. */
 	readonly deleteDefinitionAfterSync: boolean;
+}
+
+/** The run's definition, found by its name (unique to the run): after its creation's answer was lost. */
+async function findByName(
+	client: EloquaClient,
+	parent: string,
+	name: string,
+): Promise<{ uri: string } | undefined> {
+	// Eloqua's q has no escape for a quote; a wildcard in its place, then the exact name is compared.
+	const q = `name='${name.replace(/'/g, '*')}'`;
+	const found = await readPages(client, `${parent}/imports`, Infinity, { q });
+	const match = found.find((definition) => definition.name === name);
+	return match ? { uri: String(match.uri) } : undefined;
+}
+
+/** Creates the run's definition; after a lost answer it looks for it before creating another. */
+async function createRunDefinition(
+	client: EloquaClient,
+	parent: string,
+	body: IDataObject,
+): Promise<string> {
+	const answer = await client.postLooking<{ uri?: unknown }>(
+		{ method: 'POST', path: `${parent}/imports`, body },
+		async () => await findByName(client, parent, String(body.name)),
+	);
+	return checkedUri(client.nodeForErrors(), answer.uri, 'imports', parent);
+}
+
+/**
+ * How the run syncs on a definition: one created for it never syncs on upload and has no syncs yet;
+ * an existing one syncs on each upload unless it says otherwise ("By default,
+ * isSyncTriggeredOnImport is true"), and the syncs it already has are noted.
+ */
+async function syncingOn(
+	job: ImportJob,
+	definitionUri: string,
+	created: boolean,
+): Promise<Syncing> {
+	if (created) return { job, definitionUri, syncsOnUpload: false, known: new Set() };
+	const definition = await job.client.bulk({ method: 'GET', path: definitionUri });
+	return {
+		job,
+		definitionUri,
+		syncsOnUpload: definition.isSyncTriggeredOnImport !== false,
+		known: await syncsSoFar(job.client, definitionUri),
+	};
 }
 
 /** Deletes a definition made for this run; a failure here must not hide the import results. */
@@ -70,8 +121,9 @@ export async function runImport(
 	const definitionUri =
 		'uri' in definition
 			? definition.uri
-			: (await createDefinition(job.client, definition.parent, definition.body)).uri;
-	const { outcomes, allSyncsEnded } = await stageAndSync(job, definitionUri, rows);
+			: await createRunDefinition(job.client, definition.parent, definition.body);
+	const run = await syncingOn(job, definitionUri, created);
+	const { outcomes, allSyncsEnded } = await stageAndSync(run, rows);
 	if (created && job.deleteDefinitionAfterSync && allSyncsEnded)
 		await cleanUp(job, definitionUri, logger);
 	return { definitionUri, outcomes };

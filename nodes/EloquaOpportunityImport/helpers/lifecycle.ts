@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { throwIfCancelled } from '../../shared/transport/cancellation';
-import { errorFields } from '../../shared/transport/explain';
-import { chunkJsonArray, type Chunk, type ChunkLimits } from '../../shared/values/chunking';
-import type { ImportJob, SyncLimits } from './job';
+import { chunkJsonArray, type ChunkLimits } from '../../shared/values/chunking';
+import type { SyncLimits } from './job';
 import { outcome, type Problem, type RowOutcome } from './outcomes';
 import type { StagedRow } from './rejects';
 import { rowBuilder } from './rows';
-import { syncStaged } from './settle';
+import { followSync, syncStaged, type Synced, type Syncing } from './settle';
+import type { SyncState } from './sync';
+import { upload } from './uploads';
 
 export interface StagingRow extends StagedRow {
 	/** How outputs and messages name the row, e.g. its opportunity ID. */
@@ -48,36 +48,25 @@ function oversized(row: StagingRow, bytes: number, limits: ChunkLimits): RowOutc
 	});
 }
 
-/** Uploads one chunk; a failure that is not a cancellation is returned as the chunk's problem. */
-async function upload(
-	job: ImportJob,
-	definitionUri: string,
-	chunk: Chunk<StagingRow>,
-): Promise<Problem | undefined> {
-	const node = job.client.nodeForErrors();
-	throwIfCancelled(job.client.signal, node);
-	try {
-		await job.client.bulk({ method: 'POST', path: `${definitionUri}/data`, body: chunk.body });
-		return undefined;
-	} catch (error) {
-		throwIfCancelled(job.client.signal, node);
-		return errorFields(error);
-	}
-}
+const notSentAfter = (problem: Problem): Problem => ({
+	...problem,
+	message: `Not sent because an earlier upload failed: ${problem.message}`,
+});
 
 /**
  * The import life cycle for rows that passed validation: uploads in chunks bounded by count and
- * bytes, one after another; a sync (waited for) before the uploads since the last one would pass
- * the job's sync limits; the rejects of every sync mapped back to their items. Once an upload fails
- * for good, or a sync is still running after the wait, the rows not yet sent are reported as not
- * sent and what was staged is still synced: every row gets exactly one outcome. The caller's rows
- * are read, never changed.
+ * bytes, one after another. On a definition that syncs on upload, each upload's own sync processes
+ * its rows and is waited for before the next upload; otherwise a sync (waited for) is started
+ * before the uploads since the last one would pass the job's sync limits. The rejects of every sync
+ * are mapped back to their items. Once an upload fails for good, or a sync is still running after
+ * the wait, the rows not yet sent are reported as not sent and what was staged is still synced:
+ * every row gets exactly one outcome. The caller's rows are read, never changed.
  */
 export async function stageAndSync(
-	job: ImportJob,
-	definitionUri: string,
+	run: Syncing,
 	rows: readonly StagingRow[],
 ): Promise<ImportResult> {
+	const { job } = run;
 	const outcomes: RowOutcome[] = [];
 	// One by one: spreading a sync's rows (up to a million) into push() overflows the stack.
 	const report = (list: readonly RowOutcome[]) => list.forEach((o) => outcomes.push(o));
@@ -91,40 +80,47 @@ export async function stageAndSync(
 		({ record, bytes }) => outcomes.push(oversized(record, bytes, job.uploadLimits)),
 	);
 	let batch = newBatch();
+	// A sync an upload started, followed before the next upload (or at the end, as the last).
+	let started: { rows: StagingRow[]; sync: SyncState } | undefined;
 	let allSyncsEnded = true;
 	// Why the rows from here on are not sent, once something failed for good.
 	let notSent: Problem | undefined;
+	const settled = (synced: Synced, isLast: boolean) => {
+		report(synced.outcomes);
+		if (synced.ended) return;
+		allSyncsEnded = false;
+		if (!isLast) notSent = SYNC_STILL_RUNNING;
+	};
 	for (const chunk of chunks) {
+		if (started && !notSent) {
+			settled(await followSync(run, started.rows, started.sync, false), false);
+			started = undefined;
+		}
 		if (!notSent && isFull(batch, job.syncLimits)) {
-			const synced = await syncStaged(job, definitionUri, batch.rows, false);
-			report(synced.outcomes);
+			settled(await syncStaged(run, batch.rows, false), false);
 			batch = newBatch();
-			if (!synced.ended) {
-				allSyncsEnded = false;
-				notSent = SYNC_STILL_RUNNING;
-			}
 		}
 		if (notSent) {
 			refuse(chunk.records, notSent);
 			continue;
 		}
-		const problem = await upload(job, definitionUri, chunk);
-		if (problem) {
-			refuse(chunk.records, problem);
-			notSent = {
-				...problem,
-				message: `Not sent because an earlier upload failed: ${problem.message}`,
-			};
+		const uploaded = await upload(run, batch.rows, chunk);
+		if (!uploaded.staged) {
+			refuse(uploaded.lost ?? chunk.records, uploaded.problem);
+			if (uploaded.lost) batch = newBatch();
+			notSent = notSentAfter(uploaded.problem);
 			continue;
 		}
 		batch.uploads += 1;
 		batch.bytes += chunk.bytes;
 		chunk.records.forEach((row) => batch.rows.push(row));
+		// The upload's own sync takes everything staged so far.
+		if (uploaded.sync) {
+			started = { rows: batch.rows, sync: uploaded.sync };
+			batch = newBatch();
+		}
 	}
-	if (batch.rows.length) {
-		const synced = await syncStaged(job, definitionUri, batch.rows, true);
-		report(synced.outcomes);
-		if (!synced.ended) allSyncsEnded = false;
-	}
+	if (started) settled(await followSync(run, started.rows, started.sync, true), true);
+	if (batch.rows.length) settled(await syncStaged(run, batch.rows, true), true);
 	return { outcomes, allSyncsEnded };
 }

@@ -16,6 +16,9 @@ export interface Problem extends ErrorFields {
 
 /** Something the user should know about a row that did not make it fail. */
 export interface RowWarning {
+	/** The column whose value Eloqua dropped, for a reject that still imported the row. */
+	field?: string;
+	value?: string | null;
 	code: string;
 	message: string;
 }
@@ -47,7 +50,9 @@ export function outcome(
 	status: RowStatus,
 	problem?: Problem,
 	report?: SyncReport,
+	rowWarnings: RowWarning[] = [],
 ): RowOutcome {
+	const warnings = [...rowWarnings, ...(report?.warnings ?? [])];
 	return {
 		itemIndex: row.itemIndex,
 		identifier: row.identifier,
@@ -56,7 +61,7 @@ export function outcome(
 		syncStatus: report?.sync.status,
 		syncLog: report?.syncLog,
 		problem,
-		warnings: report?.warnings,
+		warnings: warnings.length ? warnings : undefined,
 	};
 }
 

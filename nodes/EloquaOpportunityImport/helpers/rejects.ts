@@ -103,6 +103,38 @@ export function rejectProblem(rejects: Reject[]): Problem {
 	};
 }
 
+/**
+ * A row's rejects as warnings when they only say a value was dropped: each has one of the codes that
+ * still import the row (RudderStack's reading of ELQ-00040), and none names a key column, which
+ * would mean the record could not be matched. Undefined when the row was not imported.
+ */
+export function droppedValueWarnings(
+	rejects: Reject[],
+	stillImported: ReadonlySet<string>,
+	key: RowKey,
+): RowWarning[] | undefined {
+	const keyColumns = new Set(key.map(({ column }) => column));
+	const dropsOnly = rejects.every(
+		(r) => stillImported.has(r.statusCode) && !r.invalidFields.some((f) => keyColumns.has(f)),
+	);
+	if (!dropsOnly) return undefined;
+	return rejects.flatMap((r) =>
+		(r.invalidFields.length ? r.invalidFields : ['']).map((field) => ({
+			field: field || undefined,
+			value: field ? textOf(r.fieldValues[field]) : undefined,
+			code: r.statusCode,
+			message: `Eloqua imported the row without ${field ? `the value of ${field}` : 'a value'}: ${ELQ_CODES[r.statusCode] ?? r.message}`,
+		})),
+	);
+}
+
+const textOf = (value: unknown) =>
+	value === undefined || value === null
+		? null
+		: typeof value === 'string'
+			? value
+			: JSON.stringify(value);
+
 /** Rejects of a sync quoted in a warning; the rest are counted. */
 const QUOTED_REJECTS = 3;
 

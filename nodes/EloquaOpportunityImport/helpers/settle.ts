@@ -2,8 +2,27 @@ import { throwIfCancelled } from '../../shared/transport/cancellation';
 import { errorFields } from '../../shared/transport/explain';
 import type { ImportJob } from './job';
 import { outcome, type NamedRow, type Problem, type RowOutcome, type SyncReport } from './outcomes';
-import { mapRejectsToItems, readRejects, rejectProblem, unmatchedRejectsWarning } from './rejects';
+import {
+	droppedValueWarnings,
+	mapRejectsToItems,
+	readRejects,
+	rejectProblem,
+	unmatchedRejectsWarning,
+} from './rejects';
 import { readSyncLog, startSync, waitForSync, type SyncLogEntry, type SyncState } from './sync';
+
+/** What the syncs of one run on one definition share. */
+export interface Syncing {
+	job: ImportJob;
+	definitionUri: string;
+	/** Whether each upload starts its own sync (the definition's isSyncTriggeredOnImport). */
+	syncsOnUpload: boolean;
+	/**
+	 * The syncs of the definition that existed before the run or that the run has seen: a sync found
+	 * after a lost answer that is not among them is the one that request started.
+	 */
+	known: Set<string>;
+}
 
 /** What one sync did to the rows staged for it, and whether it has ended. */
 export interface Synced {
@@ -62,8 +81,11 @@ async function settleSync(
 	};
 	return staged.map((row) => {
 		const rowRejects = byItem.get(row.itemIndex);
-		if (rowRejects) return outcome(row, 'rejected', rejectProblem(rowRejects), report);
+		const dropped =
+			rowRejects && droppedValueWarnings(rowRejects, job.importedRejectCodes, job.key);
+		if (rowRejects && !dropped) return outcome(row, 'rejected', rejectProblem(rowRejects), report);
 		if (sync.status === 'error') return outcome(row, 'failed', unconfirmed, report);
+		if (dropped) return outcome(row, 'done', undefined, report, dropped);
 		return outcome(row, 'done', undefined, report);
 	});
 }
@@ -84,23 +106,37 @@ function stillRunning(job: ImportJob, staged: readonly NamedRow[], sync: SyncSta
 	return { outcomes: staged.map((row) => outcome(row, 'staged', problem, report)), ended: false };
 }
 
-/**
- * Starts a sync for the staged rows, waits for it and reads its results. The last sync of a run is
- * only started when the job does not wait for syncs.
- */
+/** Starts a sync for the staged rows, then follows it (see `followSync`). */
 export async function syncStaged(
-	job: ImportJob,
-	definitionUri: string,
+	run: Syncing,
 	staged: readonly NamedRow[],
 	isLast: boolean,
 ): Promise<Synced> {
+	const { job } = run;
 	let sync: SyncState;
 	try {
-		sync = await startSync(job.client, definitionUri, job.callbackUrl);
+		sync = await startSync(job.client, run.definitionUri, run.known, job.callbackUrl);
 	} catch (error) {
+		stopIfCancelled(job);
 		const problem = problemAfter('The rows were uploaded but the sync could not start', error);
 		return { outcomes: staged.map((row) => outcome(row, 'failed', problem)), ended: true };
 	}
+	return await followSync(run, staged, sync, isLast);
+}
+
+/**
+ * Waits for a sync that processes the staged rows (started by the run, or by the upload itself) and
+ * reads its results. The last sync of a run is only started when the job does not wait for syncs.
+ */
+export async function followSync(
+	run: Syncing,
+	staged: readonly NamedRow[],
+	started: SyncState,
+	isLast: boolean,
+): Promise<Synced> {
+	const { job } = run;
+	let sync = started;
+	run.known.add(sync.uri);
 	if (!job.waitForSync && isLast) {
 		const report = { sync };
 		return {

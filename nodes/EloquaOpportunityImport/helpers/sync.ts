@@ -21,24 +21,71 @@ export interface SyncState {
 	timedOut: boolean;
 }
 
-/** Starts processing the rows staged on a definition. */
+type SyncAnswer = { uri?: unknown; status?: unknown };
+
+/** A sync object from an answer (a started sync, or an upload that synced): its URI, checked. */
+export function syncFromAnswer(client: EloquaClient, answer: SyncAnswer): SyncState {
+	return {
+		uri: checkedUri(client.nodeForErrors(), answer.uri, 'syncs'),
+		status: String(answer.status ?? 'pending'),
+		timedOut: false,
+	};
+}
+
+/**
+ * The newest sync of a definition (`GET /syncs`, newest first), unless it is one of `known`: after
+ * a lost answer, a sync found here was started by the request whose answer was lost.
+ */
+export async function newSyncOf(
+	client: EloquaClient,
+	definitionUri: string,
+	known: ReadonlySet<string>,
+): Promise<SyncState | undefined> {
+	const newest = await newestSyncOf(client, definitionUri);
+	return newest && !known.has(newest.uri) ? newest : undefined;
+}
+
+/** The newest sync of a definition, if it has any. */
+export async function newestSyncOf(
+	client: EloquaClient,
+	definitionUri: string,
+): Promise<SyncState | undefined> {
+	const answer = await client.bulk<{ items?: SyncAnswer[] }>({
+		method: 'GET',
+		path: '/syncs',
+		qs: { q: `syncedInstanceUri='${definitionUri}'`, orderBy: 'createdAt DESC', limit: 1 },
+	});
+	const newest = Array.isArray(answer.items) ? answer.items[0] : undefined;
+	return newest ? syncFromAnswer(client, newest) : undefined;
+}
+
+/** The syncs a definition has now (its newest), so that a sync found later can be told apart. */
+export async function syncsSoFar(
+	client: EloquaClient,
+	definitionUri: string,
+): Promise<Set<string>> {
+	const newest = await newestSyncOf(client, definitionUri);
+	return new Set(newest ? [newest.uri] : []);
+}
+
+/**
+ * Starts processing the rows staged on a definition. A `POST /syncs` whose answer was lost is not
+ * sent again blindly: the definition's syncs are listed, and one not among `known` (the syncs that
+ * existed before, or that this run has seen) is the one it started.
+ */
 export async function startSync(
 	client: EloquaClient,
 	definitionUri: string,
+	known: ReadonlySet<string>,
 	callbackUrl?: string,
 ): Promise<SyncState> {
 	const body: IDataObject = { syncedInstanceUri: definitionUri };
 	if (callbackUrl) body.callbackUrl = callbackUrl;
-	const sync = await client.bulk<{ uri?: string; status?: string }>({
-		method: 'POST',
-		path: '/syncs',
-		body,
-	});
-	return {
-		uri: checkedUri(client.nodeForErrors(), sync.uri, 'syncs'),
-		status: String(sync.status ?? 'pending'),
-		timedOut: false,
-	};
+	const sync = await client.postLooking<SyncAnswer | SyncState>(
+		{ method: 'POST', path: '/syncs', body },
+		async () => await newSyncOf(client, definitionUri, known),
+	);
+	return syncFromAnswer(client, sync);
 }
 
 /**

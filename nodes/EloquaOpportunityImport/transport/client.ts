@@ -6,9 +6,16 @@ import {
 	type INode,
 } from 'n8n-workflow';
 
+import { pause, throwIfCancelled } from '../../shared/transport/cancellation';
 import { explainFailure } from '../../shared/transport/explain';
-import { sendOnce, type ApiContext, type HttpResult } from '../../shared/transport/http';
 import {
+	isRetryableNetworkCode,
+	sendOnce,
+	type ApiContext,
+	type HttpResult,
+} from '../../shared/transport/http';
+import {
+	backoffDelay,
 	retryOnStatus,
 	withRetries,
 	type RetryDecision,
@@ -44,6 +51,37 @@ export const ELOQUA_RETRY_POLICY: RetryPolicy = {
 
 const decideRetry = (result: HttpResult): RetryDecision =>
 	retryOnStatus(result, RETRYABLE_STATUSES);
+
+/** Network failures of a request that never reached Eloqua: a POST may be sent again after them. */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(['EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/**
+ * A 502, a 503 ("timeout processing the request") or a connection cut after the request went out
+ * does not mean Eloqua did not process it (API-CONTRACT.md, Failures and retries).
+ */
+const mayHaveBeenSent = (result: HttpResult) =>
+	result.kind === 'response'
+		? result.status === 502 || result.status === 503
+		: result.kind === 'network' && !NOT_SENT_CODES.has(result.code);
+
+/**
+ * A POST is not idempotent: only what Eloqua certainly did not process is sent again as it is (a
+ * 429, a failure before the request went out); the caller looks before resending anything else.
+ */
+function decidePostRetry(result: HttpResult): RetryDecision {
+	if (result.kind === 'network')
+		return { retry: isRetryableNetworkCode(result.code) && NOT_SENT_CODES.has(result.code) };
+	return retryOnStatus(result, RESENDABLE_POST_STATUSES);
+}
+
+const RESENDABLE_POST_STATUSES: ReadonlySet<number> = new Set([429]);
+
+/** Failed POSTs Eloqua may have processed, with the wait the answer asked for. */
+const lostAnswers = new WeakMap<object, { retryAfterMs?: number }>();
+
+/** Whether a failed request may have been processed all the same: its answer was lost. */
+export const mayHaveBeenProcessed = (error: unknown): boolean =>
+	typeof error === 'object' && error !== null && lostAnswers.has(error);
 
 const isNotAuthenticated = (result: HttpResult) =>
 	result.kind === 'response' && (typeof result.body === 'string' || result.status === 401);
@@ -133,7 +171,7 @@ export class EloquaClient {
 		};
 		const { result } = await withRetries(
 			async () => await sendOnce(this.context, this.credentialType, options, this.signal),
-			decideRetry,
+			request.method === 'POST' ? decidePostRetry : decideRetry,
 			this.policy,
 			this.signal,
 		);
@@ -149,7 +187,45 @@ export class EloquaClient {
 			result = await this.send(request);
 		}
 		if (isSuccess(result)) return (result as { body: unknown }).body as T;
-		throw this.failure(result);
+		const error = this.failure(result);
+		if (request.method === 'POST' && mayHaveBeenSent(result)) {
+			const retryAfter = retryOnStatus(result, RETRYABLE_STATUSES).retryAfterMs;
+			lostAnswers.set(error, { retryAfterMs: retryAfter });
+			error.description =
+				`${error.description ?? ''} Eloqua may have processed the request before its answer was lost: check before sending it again.`.trim();
+		}
+		throw error;
+	}
+
+	/**
+	 * Sends a POST that Eloqua may process even when its answer is lost: after such a failure it
+	 * waits as for a retry, then `look`s for what the POST would have made, and sends it again only
+	 * when nothing is found (at most as often as the retry policy allows).
+	 */
+	async postLooking<T>(request: BulkRequest, look: () => Promise<T | undefined>): Promise<T> {
+		for (let attempt = 0; ; attempt++) {
+			const sent = await this.bulk<T>({ ...request, method: 'POST' }).then(
+				(answer) => ({ answer }),
+				(error: NodeApiError) => ({ error }),
+			);
+			if ('answer' in sent) return sent.answer;
+			if (!mayHaveBeenProcessed(sent.error) || attempt >= this.policy.maxRetries) throw sent.error;
+			await this.pauseAfterLostAnswer(sent.error, attempt);
+			const found = await look();
+			if (found !== undefined) return found;
+		}
+	}
+
+	/** The wait before looking into a request whose answer was lost: the server's, or the backoff. */
+	async pauseAfterLostAnswer(error: unknown, attempt: number): Promise<void> {
+		const asked =
+			typeof error === 'object' && error ? lostAnswers.get(error)?.retryAfterMs : undefined;
+		const wait =
+			asked !== undefined
+				? Math.min(asked, this.policy.maxRetryAfterMs)
+				: backoffDelay(attempt, this.policy);
+		await pause(wait, this.signal);
+		throwIfCancelled(this.signal, this.nodeForErrors());
 	}
 
 	nodeForErrors(): INode {

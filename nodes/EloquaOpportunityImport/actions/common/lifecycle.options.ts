@@ -9,6 +9,23 @@ export const MAX_UPLOAD_MEGABYTES = 32;
 
 const newDefinitionOnly = { '/definitionMode': ['create'] };
 
+/** RudderStack's reading of ELQ-00040: the record was imported, the named value dropped. */
+const DEFAULT_IMPORTED_REJECT_CODES = 'ELQ-00040';
+
+/** The codes of the option above, as a set: trimmed, upper-case, empty entries left out. */
+export function readImportedRejectCodes(options: IDataObject): ReadonlySet<string> {
+	const text =
+		typeof options.importedRejectCodes === 'string'
+			? options.importedRejectCodes
+			: DEFAULT_IMPORTED_REJECT_CODES;
+	return new Set(
+		text
+			.split(',')
+			.map((code) => code.trim().toUpperCase())
+			.filter(Boolean),
+	);
+}
+
 /**
  * Options every import shares (uploads, syncs, waiting, cleanup). `createdOnly` shows the
  * definition settings only when the definition is created for the run.
@@ -96,6 +113,15 @@ export function lifecycleOptions(createdOnly = false): INodeProperties[] {
 			description: 'Most rows in one upload request. The size limit above applies too.',
 		},
 		{
+			displayName: 'Reject Codes That Still Import the Row',
+			name: 'importedRejectCodes',
+			type: 'string',
+			default: DEFAULT_IMPORTED_REJECT_CODES,
+			placeholder: 'ELQ-00040',
+			description:
+				'Comma-separated Eloqua status codes of rejects that drop one value but still import the row. Such a row is reported imported, with a warning naming the value. A reject on the identifier column is always a rejection.',
+		},
+		{
 			displayName: 'Validate Only',
 			name: 'validateOnly',
 			type: 'boolean',
@@ -120,6 +146,7 @@ export type JobOptions = Pick<
 	| 'poll'
 	| 'callbackUrl'
 	| 'deleteDefinitionAfterSync'
+	| 'importedRejectCodes'
 >;
 
 const numberOption = (options: IDataObject, name: string, fallback: number) =>
@@ -143,6 +170,7 @@ export function readJobOptions(context: IExecuteFunctions, options: IDataObject)
 		},
 		callbackUrl: (options.callbackUrl as string) || undefined,
 		deleteDefinitionAfterSync: options.deleteDefinitionAfterSync !== false,
+		importedRejectCodes: readImportedRejectCodes(options),
 	};
 }
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { forEachItem } from '../../../shared/items/perItem';
 import { definitionKindOf } from '../../helpers/definition';
-import { startSync } from '../../helpers/sync';
+import { startSync, syncsSoFar } from '../../helpers/sync';
 import { EloquaClient } from '../../transport/client';
 import {
 	definitionKindProperty,
@@ -45,7 +45,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const definitionUri = definitionUriOf(this, 'definitionId', i, kind);
 		const callbackUrl =
 			(this.getNodeParameter('options.callbackUrl', i, '') as string) || undefined;
-		const sync = await startSync(client, definitionUri, callbackUrl);
+		const known = await syncsSoFar(client, definitionUri);
+		const sync = await startSync(client, definitionUri, known, callbackUrl);
 		return { uri: sync.uri, status: sync.status, syncedInstanceUri: definitionUri };
 	});
 }

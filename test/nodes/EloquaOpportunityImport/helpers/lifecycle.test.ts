@@ -421,6 +421,7 @@ describe('the sync limits of a job', () => {
 		waitForSync: true,
 		poll: { intervalMs: 10, maxWaitMs: 10_000 },
 		deleteDefinitionAfterSync: false,
+		importedRejectCodes: new Set(['ELQ-00040']),
 	});
 	const stagingRows = (n: number): StagingRow[] =>
 		rows(n).map((values, itemIndex) => ({
@@ -434,7 +435,13 @@ describe('the sync limits of a job', () => {
 			{ name: 'Limits', fields: SEED_FIELDS, isSyncTriggeredOnImport: false },
 			7,
 		);
-		const { outcomes } = await stageAndSync(jobWith(syncLimits), DEFINITION, staging);
+		const run = {
+			job: jobWith(syncLimits),
+			definitionUri: DEFINITION,
+			syncsOnUpload: false,
+			known: new Set<string>(),
+		};
+		const { outcomes } = await stageAndSync(run, staging);
 		const syncs = [...new Set(outcomes.map((o) => o.syncUri!))];
 		const posts = requestSequence(env.sandbox, DEFINITION, syncs).filter((r) =>
 			r.startsWith('POST'),

@@ -85,7 +85,7 @@ describe('Eloqua transport: base URL, credentials and statuses', () => {
 		expect(sandbox.requestsTo('/id')).toHaveLength(1);
 	});
 
-	it('retries a 503 with backoff and succeeds', async () => {
+	it('answers a 503 on an upload by clearing the staged rows and sending them again after a backoff', async () => {
 		const { sandbox } = env;
 		sandbox.faults.add({
 			method: 'POST',
@@ -97,7 +97,27 @@ describe('Eloqua transport: base URL, credentials and statuses', () => {
 		expect(main.map((item) => item.json.status)).toEqual(['imported', 'imported']);
 		const uploads = sandbox.requestsTo(/\/data$/, 'POST');
 		expect(uploads.map((r) => r.fault)).toEqual([503, undefined]);
-		expect(uploads[1].at - uploads[0].at).toBeGreaterThanOrEqual(400);
+		const [clear] = sandbox.requestsTo(/\/data$/, 'DELETE');
+		expect(clear.at - uploads[0].at).toBeGreaterThanOrEqual(400);
+		expect(clear.at).toBeLessThanOrEqual(uploads[1].at);
+	});
+
+	it('resends a GET after a 503 as it is, but never a POST /syncs without looking first', async () => {
+		const { sandbox } = env;
+		sandbox.faults.add({ method: 'GET', path: /\/syncs\/\d+$/, status: 503, body: {} });
+		sandbox.faults.add({ method: 'POST', path: '/pod1/api/bulk/2.0/syncs', status: 503, body: {} });
+		const { main } = await runEloqua(sandbox, importParameters(), rows(1));
+		expect(main[0].json.status).toBe('imported');
+		const order = sandbox.requests
+			.filter((r) => r.path.includes('/syncs'))
+			.map((r) => `${r.method} ${r.path.replace(/\d+/g, 'N')} ${r.fault ?? ''}`.trim());
+		expect(order.slice(0, 4)).toEqual([
+			'POST /podN/api/bulk/N.N/syncs 503',
+			'GET /podN/api/bulk/N.N/syncs',
+			'POST /podN/api/bulk/N.N/syncs',
+			'GET /podN/api/bulk/N.N/syncs/N 503',
+		]);
+		expect(order[4]).toBe('GET /podN/api/bulk/N.N/syncs/N');
 	});
 
 	it('honours Retry-After on a 429', async () => {
@@ -115,12 +135,13 @@ describe('Eloqua transport: base URL, credentials and statuses', () => {
 		expect(syncs[1].at - syncs[0].at).toBeGreaterThanOrEqual(950);
 	});
 
-	it('retries a connection reset', async () => {
+	it('sends an upload cut off by a connection reset again, after clearing what may be staged', async () => {
 		const { sandbox } = env;
 		sandbox.faults.add({ method: 'POST', path: /\/data$/, reset: true });
 		const { main } = await runEloqua(sandbox, importParameters(), rows(1));
 		expect(main[0].json.status).toBe('imported');
 		expect(sandbox.requestsTo(/\/data$/, 'POST')).toHaveLength(2);
+		expect(sandbox.requestsTo(/\/data$/, 'DELETE')).toHaveLength(1);
 	});
 
 	it.each([

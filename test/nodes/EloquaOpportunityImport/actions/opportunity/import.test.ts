@@ -91,7 +91,7 @@ describe('Eloqua import with a definition created for the run', () => {
 			[{ item: 1 }, 'imported', '2', definitionUri],
 		]);
 		expect(main[0].json.syncLog).toEqual(
-			expect.arrayContaining([expect.objectContaining({ statusCode: 'ELQ-00040', count: 2 })]),
+			expect.arrayContaining([expect.objectContaining({ statusCode: 'SBX-CREATED', count: 2 })]),
 		);
 		expect(sandbox.requestsTo(`/pod1/api/bulk/2.0${definitionUri}`, 'DELETE')).toHaveLength(1);
 		expect(sandbox.definitionCount()).toBe(0);

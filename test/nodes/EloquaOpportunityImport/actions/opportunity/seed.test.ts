@@ -74,11 +74,15 @@ describe('the seed example: two rows into existing definition 18', () => {
 			[{ item: 0 }, 'imported', '1'],
 			[{ item: 1 }, 'imported', '2'],
 		]);
+		// Definition 18 has no isSyncTriggeredOnImport, so it syncs on upload: the upload's own sync
+		// (its 201 answer) is the one that processed the rows, and the node starts none.
+		expect(uploads[0].created).toMatch(/^\/syncs\/\d+$/);
 		expect(main[0].json).toMatchObject({
 			importDefinitionUri: '/opportunities/imports/18',
 			syncStatus: 'success',
-			syncUri: expect.stringMatching(/^\/syncs\/\d+$/),
+			syncUri: uploads[0].created,
 		});
+		expect(sandbox.requestsTo('/pod1/api/bulk/2.0/syncs', 'POST')).toHaveLength(0);
 		// An existing definition belongs to the user: it is never deleted.
 		expect(sandbox.requestsTo(/\/opportunities\/imports\/18$/, 'DELETE')).toHaveLength(0);
 	});

@@ -10,7 +10,8 @@ describe('Sync → Get Logs', () => {
 		const logs = await run({ operation: 'getLogs', syncUri });
 		expect(logs.main.map((item) => [item.json.statusCode, item.json.count])).toEqual([
 			['ELQ-00001', 2],
-			['ELQ-00040', 1],
+			['SBX-CREATED', 1],
+			['ELQ-00060', 1],
 			['ELQ-00039', 1],
 		]);
 	});
