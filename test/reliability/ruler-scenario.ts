@@ -28,7 +28,7 @@ export interface RulerScenario {
 	arrange(sandbox: RulerSandbox): ICredentialDataDecryptedObject;
 }
 
-const SHORT_TIMEOUT_MS = 250;
+const SHORT_TIMEOUT_MS = 1000;
 /** Slow faults hit only the first two attempts: Ruler's backoff before them is at most 0.5 s and 1 s. */
 const SLOW_ATTEMPTS = 2;
 const SLOW_FAULT_MS = 1000;
@@ -238,10 +238,17 @@ const markerIn = (request: RulerRequest, marker: string) =>
 
 /** Requests whose outcome the node cannot know: answered after the node stopped listening. */
 function isAmbiguous(request: RulerRequest, scenario: RulerScenario): boolean {
-	if (request.fault === 'drop') return true;
+	if (request.fault === 'drop' || request.clientLeft) return true;
 	const delay = /^delay (\d+)$/.exec(String(request.fault ?? ''));
 	return delay !== null && Number(delay[1]) >= scenario.options.timeout;
 }
+
+/**
+ * The node gave up waiting for an answer: however short the server's nominal delay, a loaded
+ * machine can fire the client's timeout first, and then the node cannot know what Ruler stored.
+ */
+const timedOut = (error: unknown) =>
+	/ECONNABORTED|ETIMEDOUT|did not answer within/.test(String(error));
 
 function checkItem(
 	view: RunView,
@@ -267,7 +274,7 @@ function checkItem(
 		if (attempts === 0 && mine.length) return `item ${index} says it was not sent, but it was`;
 		if (attempts > scenario.options.maxRetries + 1)
 			return `item ${index} says it took ${attempts} attempts`;
-		if (held && !mine.some((r) => isAmbiguous(r, scenario)))
+		if (held && !mine.some((r) => isAmbiguous(r, scenario)) && !timedOut(error))
 			return `item ${index} says failed, but the sandbox holds it (${error})`;
 	}
 	// An attempt may end at the login (n8n logs in before sending): a failed login is an attempt too.
@@ -277,15 +284,18 @@ function checkItem(
 }
 
 /** An opportunity written more than once must have had a request whose outcome the node could not know (Ruler stores or updates by Reference). */
-function checkWrites(view: RunView): { violations: string[]; upserts: number } {
+function checkWrites(
+	view: RunView,
+	timedOutReferences: ReadonlySet<string> = new Set(),
+): { violations: string[]; upserts: number } {
 	const violations: string[] = [];
 	let upserts = 0;
 	for (const [key, { writes }] of view.sandbox.state.opportunities) {
 		if (writes <= 1) continue;
 		const reference = key.slice(key.indexOf('/') + 1);
-		const explained = view.uploads.some(
-			(r) => referenceOf(r) === reference && isAmbiguous(r, view.scenario),
-		);
+		const explained =
+			timedOutReferences.has(reference) ||
+			view.uploads.some((r) => referenceOf(r) === reference && isAmbiguous(r, view.scenario));
 		if (explained) upserts += 1;
 		else violations.push(`opportunity ${key} was written ${writes} times`);
 	}
@@ -306,8 +316,8 @@ export function checkRulerRun(
 		uploads: sandbox.requestsTo(sandbox.uploadPath, 'PUT'),
 		failedLogins,
 	};
-	const writes = checkWrites(view);
 	if (scenario.onError === 'stopWorkflow' && run.error) {
+		const writes = checkWrites(view);
 		const counts = countsInError(run.error.message);
 		const held = scenario.items.filter(
 			(item) =>
@@ -337,10 +347,15 @@ export function checkRulerRun(
 		'invalid',
 		'failed',
 	]);
+	const timedOutReferences = new Set<string>();
 	for (const [index, outcome] of outcomes) {
 		const problem = checkItem(view, index, outcome);
 		if (problem) violations.push(problem);
+		const retriedAfter = (outcome.fields.retriedAfter as unknown[] | undefined) ?? [];
+		if ([outcome.error, ...retriedAfter].some(timedOut))
+			timedOutReferences.add(String(scenario.items[index].reference));
 	}
+	const writes = checkWrites(view, timedOutReferences);
 	return {
 		violations: [...violations, ...writes.violations],
 		statuses: [...outcomes.values()].map((o) => o.status),

@@ -15,6 +15,8 @@ export interface RecordedRequest {
 	fault?: string | number;
 	/** The status the emulator answered with (absent when a fault answered instead). */
 	status?: number;
+	/** The connection closed before the whole answer was written: the client cannot know the outcome. */
+	clientLeft?: boolean;
 	/** What the request created, where the emulator notes it (an Eloqua definition's or sync's URI). */
 	created?: string;
 }

@@ -178,6 +178,11 @@ function createServer({ name, routes, recordBodies = true, seed = 1, onRequest }
 			fault: undefined,
 		};
 		requests.push(record);
+		// Whether the client gave up (e.g. its timeout) before the whole answer was written: it
+		// cannot know what the request did. Tests judge outcomes by this, not by a nominal delay.
+		res.on('close', () => {
+			if (!res.writableFinished) record.clientLeft = true;
+		});
 		if (onRequest) onRequest(record);
 		const fault = takeFault(req, path, record, false);
 		if (fault) {
