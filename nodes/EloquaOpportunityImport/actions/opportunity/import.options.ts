@@ -17,18 +17,18 @@ export const importOptions: INodeProperties[] = [
 		name: 'dateFormat',
 		type: 'options',
 		options: [
-			{
-				name: 'Eloqua Time',
-				value: 'eloquaTime',
-				description:
-					'Like 2024-05-01 13:15:00 (2024-05-01 for a date alone), as wall-clock time in the Eloqua Time Zone',
-			},
 			{ name: 'As Given', value: 'asGiven', description: 'Checked, then sent unchanged' },
 			{ name: 'Date and Time (UTC)', value: 'sql', description: 'Like 2024-05-01 13:15:00' },
 			{
 				name: 'Date Only',
 				value: 'date',
 				description: "Like 2024-05-01: the date as written, or in the workflow's time zone",
+			},
+			{
+				name: 'Eloqua Time',
+				value: 'eloquaTime',
+				description:
+					'Like 2024-05-01 13:15:00 (2024-05-01 for a date alone), as wall-clock time in the Eloqua Time Zone',
 			},
 			{ name: 'ISO 8601 (UTC)', value: 'iso', description: 'Like 2024-05-01T13:15:00.000Z' },
 		],

@@ -39,7 +39,9 @@ describe('dates are sent in Eloqua Time unless the user chose otherwise', () => 
 
 	it('by default: yyyy-MM-dd HH:mm:ss in US Eastern time, instants converted, times without an offset as written (workflow in Berlin)', async () => {
 		const { sandbox } = env;
-		const items = DATES.map(([, value], i) => opportunity(`D${i}`, { CreatedDate: value }));
+		const items = DATES.map(([, value], i) =>
+			opportunity(`D${i}`, { CreatedDate: value as IDataObject }),
+		);
 		const { main, error } = await runEloqua(sandbox, importParameters(), items, {
 			timezone: 'Europe/Berlin',
 		});
