@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runRuler, uploadParameters, useRulerSandbox } from '../harness/ruler';
@@ -29,6 +30,13 @@ const LABELS: Record<string, string> = {
 	email: 'Visitor Identifier',
 	labels: 'Label',
 };
+
+/** n8n's time zone for a workflow that sets none. */
+const N8N_DEFAULT_ZONE = 'America/New_York';
+
+/** The calendar date of an instant in the workflow's time zone: what the Date form sends for it. */
+const dayOf = (instant: string) => (zone: string) =>
+	DateTime.fromISO(instant).setZone(zone).toISODate();
 
 const wildly = (weight = 1) => ({ weight, arbitrary: anything.map(wild) });
 
@@ -68,8 +76,8 @@ function fieldCells(stage: fc.Arbitrary<Cell>): Record<string, fc.Arbitrary<Cell
 				weight: 30,
 				arbitrary: fc
 					.constantFrom<
-						[unknown, string]
-					>(['2024-05-01', '2024-05-01'], ['2024/05/01', '2024-05-01'], ['5/1/2024', '2024-05-01'], ['1.5.2024', '2024-05-01'], ['2024-05-01T13:15:00Z', '2024-05-01'], ['2024-05-01T23:30:00-05:00', '2024-05-02'], [1714569300000, '2024-05-01'], ['Wed, 01 May 2024 13:15:00 GMT', '2024-05-01'])
+						[unknown, string | ((zone: string) => string | null)]
+					>(['2024-05-01', '2024-05-01'], ['2024/05/01', '2024-05-01'], ['5/1/2024', '2024-05-01'], ['1.5.2024', '2024-05-01'], ['2024-05-01T13:15:00Z', dayOf('2024-05-01T13:15:00Z')], ['2024-05-01T23:30:00-05:00', dayOf('2024-05-01T23:30:00-05:00')], [1714569300000, dayOf('2024-05-01T13:15:00Z')], ['Wed, 01 May 2024 13:15:00 GMT', dayOf('2024-05-01T13:15:00Z')])
 					.map(([v, sent]) => good(v, sent)),
 			},
 			{
@@ -147,6 +155,7 @@ function expectations(
 	cells: Record<string, Cell>,
 	index: number,
 	outcome: { status: string; fields: IDataObject; error?: string },
+	zone = N8N_DEFAULT_ZONE,
 ): string[] {
 	const problems: string[] = [];
 	const badFields = Object.entries(cells)
@@ -170,7 +179,10 @@ function expectations(
 		const labels = JSON.parse(String(cells.labels.sent)) as string[];
 		const expected: IDataObject = {
 			OpportunityValue: cells.value.sent as number,
-			OpportunityDateTime: cells.date.sent as string,
+			OpportunityDateTime:
+				typeof cells.date.sent === 'function'
+					? (cells.date.sent as (zone: string) => string)(zone)
+					: (cells.date.sent as string),
 			PipelineStage: cells.stage.sent as string,
 			VisitorIdentifierOptions: [{ Key: 'EmailAddress', Value: cells.email.sent as string }],
 			CurrencyCode: cells.currency.sent as string,
@@ -210,7 +222,8 @@ describe('Ruler upload fuzzing: any parameter values, the node never throws, bad
 					if (env.sandbox.requests.length) violations.push('validate-only sent a request');
 					cells.forEach(
 						(known, i) =>
-							outcomes.has(i) && violations.push(...expectations(known, i, outcomes.get(i)!)),
+							outcomes.has(i) &&
+							violations.push(...expectations(known, i, outcomes.get(i)!, timezone)),
 					);
 					if (({} as IDataObject).polluted !== undefined)
 						violations.push('Object.prototype was polluted');

@@ -3,14 +3,19 @@ import type { IDataObject } from 'n8n-workflow';
 import { EloquaApi } from '../../credentials/EloquaApi.credentials';
 import { EloquaOAuth2Api } from '../../credentials/EloquaOAuth2Api.credentials';
 import { EloquaOpportunityImport } from '../../nodes/EloquaOpportunityImport/EloquaOpportunityImport.node';
+import { BASE_URLS } from '../../nodes/EloquaOpportunityImport/transport/baseUrl';
 import { createEloquaSandbox } from '../sandbox/eloqua';
 import { loadOptionsContext, runNode, type RunNodeOptions } from './engine';
 import { useSandbox } from './sandbox';
 
 export type EloquaSandbox = ReturnType<typeof createEloquaSandbox>;
 
-/** Starts an Eloqua sandbox for the tests of one file, reset before each test. */
+/**
+ * Starts an Eloqua sandbox for the tests of one file, reset before each test; each test starts as a
+ * fresh n8n process would, with no base URL remembered from an earlier one.
+ */
 export function useEloquaSandbox(options: Parameters<typeof createEloquaSandbox>[0] = {}) {
+	beforeEach(() => BASE_URLS.clear());
 	return useSandbox(() => createEloquaSandbox(options));
 }
 

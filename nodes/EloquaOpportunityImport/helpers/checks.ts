@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { itemLabel } from '../../shared/items/labels';
 import { failed, succeeded, type ItemResult } from '../../shared/items/results';
-import { FirstUse, RULE_MESSAGES } from '../../shared/values/rules';
+import { FirstUse, RULE_MESSAGES, type FieldWarning } from '../../shared/values/rules';
 import { preview } from '../../shared/values/text';
 import type { StagingRow } from './lifecycle';
 import { keyOf, type RowKey } from './rejects';
@@ -11,6 +11,8 @@ import { cellValue, rowChecker, type Row, type RowRules } from './rows';
 export interface CheckedItems {
 	valid: StagingRow[];
 	invalid: ItemResult[];
+	/** Valid items whose values were changed to be sent (a number rounded), by item index. */
+	warnings: Map<number, FieldWarning[]>;
 }
 
 export interface CheckSettings {
@@ -39,6 +41,7 @@ export function checkItems(
 	const firstUse = new FirstUse();
 	const valid: StagingRow[] = [];
 	const invalid: ItemResult[] = [];
+	const warnings = new Map<number, FieldWarning[]>();
 	const id = settings.identifierColumn;
 	const reject = (itemIndex: number, values: IDataObject, problem: string, field: string) =>
 		invalid.push(
@@ -51,7 +54,8 @@ export function checkItems(
 		);
 	for (const itemIndex of itemIndexes) {
 		const values = valuesOf(itemIndex);
-		const problems = check(values);
+		const found = check(values);
+		const problems = found?.problems;
 		if (problems) {
 			reject(itemIndex, values, problems.map((p) => p.message).join('; '), problems[0].field);
 			continue;
@@ -73,8 +77,27 @@ export function checkItems(
 			continue;
 		}
 		valid.push({ itemIndex, identifier: sent(id) ?? '', key, values });
+		if (found?.warnings) warnings.set(itemIndex, found.warnings);
 	}
-	return { valid, invalid };
+	return { valid, invalid, warnings };
+}
+
+/**
+ * Adds each item's value warnings (a number rounded) to its result, before any warning about its
+ * sync: whatever happened to the row, the item says what was changed in it.
+ */
+export function withValueWarnings(
+	results: ItemResult[],
+	warnings: ReadonlyMap<number, FieldWarning[]>,
+): ItemResult[] {
+	if (warnings.size === 0) return results;
+	return results.map((result) => {
+		const own = warnings.get(result.itemIndex);
+		if (!own) return result;
+		const later = (result.fields.warnings as IDataObject[] | undefined) ?? [];
+		const fields = { ...result.fields, warnings: [...(own as unknown as IDataObject[]), ...later] };
+		return { ...result, fields };
+	});
 }
 
 /** The items that passed the checks, as a run that sends nothing reports them: with the row they would send. */

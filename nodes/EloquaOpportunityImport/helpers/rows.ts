@@ -1,43 +1,75 @@
-import {
-	formatDate,
-	isDateText,
-	parseDate,
-	type DateOutputFormat,
-} from '../../shared/values/dates';
+import { formatDate, isDateText, parseDate } from '../../shared/values/dates';
 import {
 	currencyText,
+	decimalText,
+	dropsDigits,
+	fitDecimal,
 	isBlank,
-	numberText,
 	RULE_MESSAGES,
+	type DecimalLimits,
 	type FieldProblem,
+	type FieldWarning,
 } from '../../shared/values/rules';
 import { toText, ValueProblem } from '../../shared/values/text';
 import type { Column } from './columns';
 
-export type DateHandling = 'asGiven' | DateOutputFormat;
+/**
+ * How date columns are sent: `eloquaTime` as wall-clock time in the Eloqua time zone; `asGiven`
+ * unchanged once known to be a date; `sql` and `iso` in UTC; `date` as a calendar date.
+ */
+export type DateHandling = 'eloquaTime' | 'asGiven' | 'sql' | 'date' | 'iso';
+
+/** Eloqua's servers run on US Eastern time; Oracle documents no zone for Bulk import dates. */
+export const DEFAULT_ELOQUA_ZONE = 'America/New_York';
+
+/** Eloqua's numeric fields: up to 15 digits before the decimal point and 4 after. */
+export const ELOQUA_NUMBERS: DecimalLimits = { integerDigits: 15, decimals: 4 };
 
 export interface RowRules {
 	columns: Column[];
 	/** The workflow's time zone, for date-times without an offset. */
 	zone: string;
 	dateHandling: DateHandling;
+	/** The zone Eloqua reads dates in, for `eloquaTime` (default US Eastern). */
+	eloquaZone?: string;
 }
 
 /** A row ready to upload: column name → text, every column of the definition, a blank one as "". */
 export type Row = Record<string, string>;
 
-/** A date as it is sent: unchanged ("as given", once known to be a date), or normalised to one format. */
-function dateValue(text: string, rules: RowRules): string | undefined {
-	if (rules.dateHandling === 'asGiven') return isDateText(text, rules.zone) ? text : undefined;
-	const date = parseDate(text, rules.zone);
-	return date && formatDate(date, rules.dateHandling);
+/** What one item's check found: the rules its values break, and the changes made to send them. */
+export interface RowCheck {
+	problems?: FieldProblem[];
+	warnings?: FieldWarning[];
 }
 
-/** A non-blank text as its column's kind sends it, or undefined when it breaks the kind's rule. */
-function kindValue(column: Column, text: string, rules: RowRules): string | undefined {
+/** A date as it is sent: unchanged ("as given", once known to be a date), or normalised to one format. */
+function dateValue(text: string, rules: RowRules): string | undefined {
+	const handling = rules.dateHandling;
+	if (handling === 'asGiven') return isDateText(text, rules.zone) ? text : undefined;
+	const date = parseDate(text, rules.zone);
+	if (!date) return undefined;
+	if (handling === 'eloquaTime')
+		return formatDate(date, 'wallClock', rules.eloquaZone ?? DEFAULT_ELOQUA_ZONE);
+	return formatDate(date, handling);
+}
+
+/** A number as plain decimal text (a JavaScript number written out in full), before fitting. */
+const decimalOf = (value: unknown, text: string) =>
+	decimalText(typeof value === 'number' ? value : text);
+
+/** A non-blank value as its column's kind sends it, or undefined when it breaks the kind's rule. */
+function kindValue(
+	column: Column,
+	value: unknown,
+	text: string,
+	rules: RowRules,
+): string | undefined {
 	switch (column.kind) {
-		case 'number':
-			return numberText(text);
+		case 'number': {
+			const decimal = decimalOf(value, text);
+			return decimal === undefined ? undefined : fitDecimal(decimal, ELOQUA_NUMBERS);
+		}
 		case 'currency':
 			return currencyText(text);
 		case 'date':
@@ -47,15 +79,33 @@ function kindValue(column: Column, text: string, rules: RowRules): string | unde
 	}
 }
 
+/** Why a number cannot be sent, or what sending it changes (rounding), or nothing. */
+function checkNumber(value: unknown, text: string): ValueProblem | string | undefined {
+	const decimal = decimalOf(value, text);
+	if (decimal === undefined) return new ValueProblem(RULE_MESSAGES.number(text));
+	const sent = fitDecimal(decimal, ELOQUA_NUMBERS);
+	if (sent === undefined)
+		return new ValueProblem(RULE_MESSAGES.integerDigits(ELOQUA_NUMBERS, value));
+	if (dropsDigits(decimal, ELOQUA_NUMBERS.decimals))
+		return RULE_MESSAGES.rounded(ELOQUA_NUMBERS, sent);
+	return undefined;
+}
+
 /**
  * Checks one cell: converted to text, then checked for presence and its kind's rule. Returns the
- * problem, or nothing when the cell may be sent.
+ * problem, a sentence about a change made to send it, or nothing when the cell is sent as it is.
  */
-function checkCell(column: Column, value: unknown, rules: RowRules): ValueProblem | undefined {
+function checkCell(
+	column: Column,
+	value: unknown,
+	rules: RowRules,
+): ValueProblem | string | undefined {
 	const text = toText(value);
 	if (text instanceof ValueProblem) return text;
 	if (isBlank(text)) return column.required ? new ValueProblem(RULE_MESSAGES.required) : undefined;
-	if (column.kind === 'text' || kindValue(column, text!, rules) !== undefined) return undefined;
+	if (column.kind === 'number') return checkNumber(value, text!);
+	if (column.kind === 'text' || kindValue(column, value, text!, rules) !== undefined)
+		return undefined;
 	return new ValueProblem(RULE_MESSAGES[column.kind](text));
 }
 
@@ -66,23 +116,29 @@ function checkCell(column: Column, value: unknown, rules: RowRules): ValueProble
 export function cellValue(column: Column, value: unknown, rules: RowRules): string | undefined {
 	const text = toText(value);
 	if (typeof text !== 'string') return undefined;
-	return isBlank(text) ? text : kindValue(column, text, rules);
+	return isBlank(text) ? text : kindValue(column, value, text, rules);
 }
 
-/** Returns a function that checks one item's values against the columns' rules. */
+/** Returns a function that checks one item's values against the columns' rules: undefined when all is well. */
 export function rowChecker(
 	rules: RowRules,
-): (values: Record<string, unknown>) => FieldProblem[] | undefined {
+): (values: Record<string, unknown>) => RowCheck | undefined {
 	return (values) => {
-		let problems: FieldProblem[] | undefined;
+		let found: RowCheck | undefined;
 		for (const column of rules.columns) {
-			const problem = checkCell(column, values[column.name], rules);
-			if (problem) {
-				problems = problems ?? [];
-				problems.push({ field: column.name, message: `${column.name} ${problem.problem}` });
+			const value = values[column.name];
+			const checked = checkCell(column, value, rules);
+			if (checked === undefined) continue;
+			found = found ?? {};
+			if (checked instanceof ValueProblem) {
+				found.problems = found.problems ?? [];
+				found.problems.push({ field: column.name, message: `${column.name} ${checked.problem}` });
+			} else {
+				found.warnings = found.warnings ?? [];
+				found.warnings.push({ field: column.name, value, message: `${column.name} ${checked}` });
 			}
 		}
-		return problems;
+		return found;
 	};
 }
 

@@ -1,4 +1,5 @@
-import { NodeApiError, type INode } from 'n8n-workflow';
+import { createHash, createHmac, randomBytes } from 'crypto';
+import { NodeApiError, type ICredentialDataDecryptedObject, type INode } from 'n8n-workflow';
 
 import { bodyText } from '../../shared/transport/explain';
 import type { HttpResult } from '../../shared/transport/http';
@@ -73,4 +74,71 @@ export function baseUrlFromIdAnswer(node: INode, result: HttpResult, loginUrl: s
 		);
 	}
 	return trimSlash(url.origin + url.pathname);
+}
+
+/** How long a discovered base URL is used before `/id` is asked again. */
+export const BASE_URL_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * Eloqua throttles `/id` and asks clients to call it once per session and cache the answer. The
+ * base URLs of this process, by credential, for an hour.
+ */
+class BaseUrlCache {
+	private readonly entries = new Map<string, { baseUrl: string; expiresAt: number }>();
+
+	get(key: string, now = Date.now()): string | undefined {
+		const entry = this.entries.get(key);
+		if (entry && entry.expiresAt > now) return entry.baseUrl;
+		this.entries.delete(key);
+		return undefined;
+	}
+
+	set(key: string, baseUrl: string, now = Date.now()): string {
+		// Credentials change and tokens rotate: drop what has expired rather than keep it forever.
+		for (const [old, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(old);
+		this.entries.set(key, { baseUrl, expiresAt: now + BASE_URL_TTL_MS });
+		return baseUrl;
+	}
+
+	delete(key: string): void {
+		this.entries.delete(key);
+	}
+
+	clear(): void {
+		this.entries.clear();
+	}
+
+	get size(): number {
+		return this.entries.size;
+	}
+}
+
+export const BASE_URLS = new BaseUrlCache();
+
+/** Hashed with a key made when this process starts, so a cache key cannot be tested against guesses. */
+const KEY_SECRET = randomBytes(32);
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The cache key of a credential: a keyed hash of its type, login URL, site, user and client, and of
+ * a hash of its secrets (password, client secret, OAuth2 access token: an instance's users may share
+ * one OAuth2 app). The secrets never appear in it, and it cannot be turned back into them.
+ */
+export function baseUrlCacheKey(
+	credentialType: string,
+	credentials: ICredentialDataDecryptedObject,
+): string {
+	const token = (credentials.oauthTokenData as { access_token?: unknown } | undefined)
+		?.access_token;
+	const secrets = sha256(JSON.stringify([credentials.password, credentials.clientSecret, token]));
+	const identity = [
+		credentialType,
+		loginUrlOf(credentials),
+		credentials.siteName,
+		credentials.username,
+		credentials.clientId,
+		secrets,
+	];
+	return createHmac('sha256', KEY_SECRET).update(JSON.stringify(identity)).digest('hex');
 }

@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
@@ -21,7 +22,7 @@ import {
 	type RetryDecision,
 	type RetryPolicy,
 } from '../../shared/transport/retry';
-import { baseUrlFromIdAnswer, loginUrlOf } from './baseUrl';
+import { BASE_URLS, baseUrlCacheKey, baseUrlFromIdAnswer, loginUrlOf } from './baseUrl';
 import { ELOQUA_STATUS } from './statuses';
 
 export type EloquaCredentialType = 'eloquaApi' | 'eloquaOAuth2Api';
@@ -90,12 +91,15 @@ const isSuccess = (result: HttpResult) =>
 	result.kind === 'response' && result.status >= 200 && result.status < 300;
 
 /**
- * Talks to one Eloqua instance for the length of one execution: finds its base URL once through the
- * login service (again once after a 401, in case the instance moved), retries what Eloqua documents
- * as temporary, and turns every other failure into an error that says what to do.
+ * Talks to one Eloqua instance for the length of one execution: finds its base URL through the
+ * login service, or in the process's cache of recent answers (again once after a 401, in case the
+ * instance moved), retries what Eloqua documents as temporary, and turns every other failure into
+ * an error that says what to do.
  */
 export class EloquaClient {
 	private baseUrl?: string;
+
+	private cacheKey?: string;
 
 	private rediscovered = false;
 
@@ -133,8 +137,7 @@ export class EloquaClient {
 		return result;
 	}
 
-	private async discoverBaseUrl(): Promise<string> {
-		const credentials = await this.context.getCredentials(this.credentialType);
+	private async discoverBaseUrl(credentials: ICredentialDataDecryptedObject): Promise<string> {
 		const loginUrl = loginUrlOf(credentials);
 		let result = await this.askForBaseUrl(loginUrl);
 		// /id answers an expired OAuth2 token like bad credentials (200 "Not authenticated."), which
@@ -151,7 +154,12 @@ export class EloquaClient {
 	}
 
 	private async base(): Promise<string> {
-		this.baseUrl = this.baseUrl ?? (await this.discoverBaseUrl());
+		if (this.baseUrl) return this.baseUrl;
+		const credentials = await this.context.getCredentials(this.credentialType);
+		const key = baseUrlCacheKey(this.credentialType, credentials);
+		this.cacheKey = key;
+		this.baseUrl =
+			BASE_URLS.get(key) ?? BASE_URLS.set(key, await this.discoverBaseUrl(credentials));
 		return this.baseUrl;
 	}
 
@@ -184,6 +192,7 @@ export class EloquaClient {
 		if (result.kind === 'response' && result.status === 401 && !this.rediscovered) {
 			this.rediscovered = true;
 			this.baseUrl = undefined;
+			if (this.cacheKey) BASE_URLS.delete(this.cacheKey);
 			result = await this.send(request);
 		}
 		if (isSuccess(result)) return (result as { body: unknown }).body as T;

@@ -1,12 +1,24 @@
 import { DateTime } from 'luxon';
 
 export interface ParsedDate {
-	/** The instant, in UTC. For a date without a time: midnight UTC of that date. */
+	/** The instant, in UTC. Text without an offset is read in `zone`; a date without a time is midnight UTC of that date. */
 	utc: DateTime;
 	/** The input named a calendar date only, with no time of day. */
 	dateOnly: boolean;
+	/**
+	 * The date and time the text says, for text without an offset (a date alone: its midnight);
+	 * undefined for an instant (text with an offset or Z, an epoch number, a date object). Held in
+	 * UTC, which has no daylight-saving gap, so that its fields are exactly the ones written.
+	 */
+	written?: DateTime;
+	/** The zone `parseDate` was given (the workflow's time zone). */
+	zone: string;
 }
 
+/**
+ * Numeric day/month forms follow one rule, never a guess per value: a slash is the US order
+ * (5/1/2024 is 1 May), a dot the European one (1.5.2024 is 1 May).
+ */
 const DATE_ONLY_FORMATS = ['yyyy-MM-dd', 'yyyy/MM/dd', 'M/d/yyyy', 'd.M.yyyy'];
 const DATE_TIME_FORMATS = [
 	'yyyy-MM-dd H:mm',
@@ -22,26 +34,41 @@ const DATE_TIME_FORMATS = [
 	'd.M.yyyy H:mm:ss',
 ];
 
+/** Text is read in this zone first: a result still in it had no offset of its own. */
+const AS_WRITTEN = 'Etc/UTC';
+
 /** Milliseconds since the epoch, or seconds for numbers too small to be milliseconds of a recent date. */
 function fromEpoch(value: number): DateTime {
 	return DateTime.fromMillis(Math.abs(value) < 1e11 ? value * 1000 : value, { zone: 'utc' });
 }
 
+function instant(date: DateTime, zone: string): ParsedDate | undefined {
+	return date.isValid ? { utc: date.toUTC(), dateOnly: false, zone } : undefined;
+}
+
+function asWritten(written: DateTime, dateOnly: boolean, zone: string): ParsedDate {
+	const utc = dateOnly ? written.toUTC() : written.setZone(zone, { keepLocalTime: true }).toUTC();
+	return { utc, dateOnly, written, zone };
+}
+
 function fromText(text: string, zone: string): ParsedDate | undefined {
 	for (const format of DATE_ONLY_FORMATS) {
-		const date = DateTime.fromFormat(text, format, { zone: 'utc' });
-		if (date.isValid) return { utc: date, dateOnly: true };
+		const date = DateTime.fromFormat(text, format, { zone: AS_WRITTEN });
+		if (date.isValid) return asWritten(date, true, zone);
 	}
+	const options = { zone: AS_WRITTEN, setZone: true };
 	const parsers = [
-		(t: string) => DateTime.fromISO(t, { zone, setZone: true }),
-		(t: string) => DateTime.fromSQL(t, { zone, setZone: true }),
-		(t: string) => DateTime.fromRFC2822(t, { zone, setZone: true }),
-		(t: string) => DateTime.fromHTTP(t, { zone, setZone: true }),
-		...DATE_TIME_FORMATS.map((format) => (t: string) => DateTime.fromFormat(t, format, { zone })),
+		(t: string) => DateTime.fromISO(t, options),
+		(t: string) => DateTime.fromSQL(t, options),
+		(t: string) => DateTime.fromRFC2822(t, options),
+		(t: string) => DateTime.fromHTTP(t, options),
+		...DATE_TIME_FORMATS.map((format) => (t: string) => DateTime.fromFormat(t, format, options)),
 	];
 	for (const parse of parsers) {
 		const date = parse(text);
-		if (date.isValid) return { utc: date.toUTC(), dateOnly: false };
+		if (!date.isValid) continue;
+		// An offset or Z in the text gives a fixed zone; without one the date stays in AS_WRITTEN.
+		return date.zone.type === 'iana' ? asWritten(date, false, zone) : instant(date, zone);
 	}
 	return undefined;
 }
@@ -52,16 +79,10 @@ function fromText(text: string, zone: string): ParsedDate | undefined {
  * read in `zone` (the workflow's time zone). Undefined when the value is not a date.
  */
 export function parseDate(value: unknown, zone: string): ParsedDate | undefined {
-	if (DateTime.isDateTime(value))
-		return value.isValid ? { utc: value.toUTC(), dateOnly: false } : undefined;
-	if (value instanceof Date) {
-		const date = DateTime.fromJSDate(value, { zone: 'utc' });
-		return date.isValid ? { utc: date, dateOnly: false } : undefined;
-	}
-	if (typeof value === 'number') {
-		const date = Number.isFinite(value) ? fromEpoch(value) : undefined;
-		return date?.isValid ? { utc: date, dateOnly: false } : undefined;
-	}
+	if (DateTime.isDateTime(value)) return instant(value, zone);
+	if (value instanceof Date) return instant(DateTime.fromJSDate(value), zone);
+	if (typeof value === 'number')
+		return Number.isFinite(value) ? instant(fromEpoch(value), zone) : undefined;
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
 	if (!text) return undefined;
@@ -105,17 +126,27 @@ export function isDateText(text: string, zone: string): boolean {
 	);
 }
 
-/** The forms a date can be sent in. */
-export type DateOutputFormat = 'date' | 'dateTime' | 'sql' | 'iso';
+/**
+ * The forms a date can be sent in. `date` and `wallClock` are local: a calendar date, and a
+ * date-time without `T`, offset or milliseconds (a date alone stays a date). The others are in UTC.
+ */
+export type DateOutputFormat = 'date' | 'wallClock' | 'dateTime' | 'sql' | 'iso';
 
-const OUTPUT_FORMATS: Record<DateOutputFormat, string> = {
-	date: 'yyyy-MM-dd',
+const UTC_FORMATS: Record<'dateTime' | 'sql' | 'iso', string> = {
 	dateTime: "yyyy-MM-dd'T'HH:mm:ss",
 	sql: 'yyyy-MM-dd HH:mm:ss',
 	iso: "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'",
 };
 
-/** Formats a parsed date in UTC. A date without a time keeps its calendar date in every format. */
-export function formatDate(date: ParsedDate, format: DateOutputFormat): string {
-	return date.utc.toFormat(OUTPUT_FORMATS[format]);
+/**
+ * Formats a parsed date. A date without a time keeps its calendar date in every format. The local
+ * formats keep text without an offset as written and show an instant in `zone` (by default the zone
+ * it was parsed in, the workflow's), so a date alone is never a day off: 2026-11-20 00:00 in Berlin
+ * is 2026-11-20, not the UTC date before it.
+ */
+export function formatDate(date: ParsedDate, format: DateOutputFormat, zone = date.zone): string {
+	if (format !== 'date' && format !== 'wallClock') return date.utc.toFormat(UTC_FORMATS[format]);
+	const local = date.written ?? date.utc.setZone(zone);
+	const withTime = format === 'wallClock' && !date.dateOnly;
+	return local.toFormat(withTime ? 'yyyy-MM-dd HH:mm:ss' : 'yyyy-MM-dd');
 }

@@ -12,6 +12,18 @@ export interface FieldProblem {
 	message: string;
 }
 
+/** A change made to one field's value so that it can be sent (a number rounded): the item says so. */
+export interface FieldWarning extends FieldProblem {
+	/** The value as the item gave it. */
+	value: unknown;
+}
+
+/** How many digits a number field keeps before and after the decimal point. */
+export interface DecimalLimits {
+	integerDigits: number;
+	decimals: number;
+}
+
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
 const CURRENCY = /^[A-Za-z]{3}$/;
 
@@ -26,6 +38,10 @@ export const RULE_MESSAGES = {
 		`must be a date such as 2024-05-01 or 2024-05-01 13:15:00, got ${preview(got)}`,
 	oneOf: (allowed: readonly string[], got: unknown) =>
 		`must be one of ${allowed.map((value) => preview(value)).join(', ')} (exact spelling and case), got ${preview(got)}`,
+	integerDigits: (limits: DecimalLimits, got: unknown) =>
+		`must have at most ${limits.integerDigits} digits before the decimal point (and ${limits.decimals} after), got ${preview(got)}`,
+	rounded: (limits: DecimalLimits, sent: string) =>
+		`has more than ${limits.decimals} decimals; sent rounded to ${sent}`,
 	repeated: (what: string, earlierItem: number, rule: string) =>
 		`${what} was already used by item ${earlierItem}; ${rule}, so this item was not sent`,
 } as const;
@@ -39,6 +55,69 @@ export function isBlank(text: string | undefined): boolean {
 export function numberText(text: string): string | undefined {
 	const trimmed = text.trim();
 	return NUMBER.test(trimmed) ? trimmed : undefined;
+}
+
+/** A JavaScript number in plain decimal digits: 1e21 is 1000000000000000000000, 1e-7 is 0.0000001. */
+function plainDigits(value: number): string {
+	const text = String(value);
+	const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+	if (!match) return text;
+	const [, sign, head, tail = '', exponent] = match;
+	const digits = head + tail;
+	const point = 1 + Number(exponent);
+	if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+	if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+	return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/**
+ * A number as plain decimal text, or undefined: a JavaScript number written out in full (never
+ * 1e+21), text only when it is plain decimal already (see `numberText`).
+ */
+export function decimalText(value: number | string): string | undefined {
+	if (typeof value === 'string') return numberText(value);
+	return Number.isFinite(value) ? plainDigits(value) : undefined;
+}
+
+const fractionOf = (decimal: string) => {
+	const point = decimal.indexOf('.');
+	return point < 0 ? '' : decimal.slice(point + 1);
+};
+
+/** Digits before the decimal point, leading zeros not counted. */
+function integerDigits(decimal: string): number {
+	let count = 0;
+	for (const char of decimal) {
+		if (char === '.') break;
+		if (char !== '-' && (count > 0 || char !== '0')) count += 1;
+	}
+	return count;
+}
+
+/** Whether fitting the decimal to `decimals` changes its value (a digit other than 0 is cut). */
+export function dropsDigits(decimal: string, decimals: number): boolean {
+	return /[1-9]/.test(fractionOf(decimal).slice(decimals));
+}
+
+/**
+ * Plain decimal text fitted to a field's limits: more decimals than allowed are rounded half away
+ * from zero (zeros they leave at the end dropped); undefined when the integer part has more digits
+ * than allowed, before or after rounding. Text that fits is returned as it is.
+ */
+export function fitDecimal(decimal: string, limits: DecimalLimits): string | undefined {
+	const fraction = fractionOf(decimal);
+	if (fraction.length > limits.decimals) {
+		const negative = decimal.startsWith('-');
+		const whole = decimal.slice(negative ? 1 : 0, decimal.indexOf('.')) || '0';
+		const roundUp = fraction[limits.decimals] >= '5' ? BigInt(1) : BigInt(0);
+		const scaled = BigInt(whole + fraction.slice(0, limits.decimals)) + roundUp;
+		const digits = scaled.toString().padStart(limits.decimals + 1, '0');
+		const cut = digits.length - limits.decimals;
+		const kept = digits.slice(cut).replace(/0+$/, '');
+		const sign = negative && scaled > BigInt(0) ? '-' : '';
+		return fitDecimal(sign + digits.slice(0, cut) + (kept ? `.${kept}` : ''), limits);
+	}
+	return integerDigits(decimal) <= limits.integerDigits ? decimal : undefined;
 }
 
 /** A three-letter currency code as sent (upper case), or undefined. */

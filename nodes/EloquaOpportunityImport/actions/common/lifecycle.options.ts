@@ -68,8 +68,9 @@ export function lifecycleOptions(createdOnly = false): INodeProperties[] {
 				{ name: '14 Days', value: 'P14D' },
 				{ name: '7 Days', value: 'P7D' },
 			],
-			default: 'P7D',
-			description: 'How long Eloqua keeps the uploaded rows staged',
+			default: 'P1D',
+			description:
+				'How long Eloqua keeps uploaded rows staged. A day is enough for a run; a crashed run then does not hold staging space for a week.',
 		},
 		{
 			displayName: 'Delete Definition After Sync',
@@ -179,7 +180,7 @@ export function readRetention(options: IDataObject): Retention {
 	return {
 		autoDeleteDuration:
 			typeof options.autoDeleteDuration === 'string' ? options.autoDeleteDuration : 'P1D',
-		dataRetentionDuration: (options.dataRetentionDuration as string) || 'P7D',
+		dataRetentionDuration: (options.dataRetentionDuration as string) || 'P1D',
 	};
 }
 

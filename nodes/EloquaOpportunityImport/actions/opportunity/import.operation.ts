@@ -6,12 +6,12 @@ import type {
 } from 'n8n-workflow';
 
 import { finishRun, type ItemResult } from '../../../shared/items/results';
-import { checkItems, validResults } from '../../helpers/checks';
+import { checkItems, validResults, withValueWarnings } from '../../helpers/checks';
 import { definitionName } from '../../helpers/definition';
 import { runImport, type ImportJob } from '../../helpers/job';
 import { linkImported } from '../../helpers/linking';
 import { outcomeToResult } from '../../helpers/outcomes';
-import { rowBuilder, type DateHandling, type RowRules } from '../../helpers/rows';
+import { rowBuilder, type RowRules } from '../../helpers/rows';
 import {
 	existingTarget,
 	newDefinition,
@@ -22,7 +22,7 @@ import {
 } from '../../helpers/target';
 import { EloquaClient } from '../../transport/client';
 import { definitionLocator, definitionUriOf } from '../common/definition.properties';
-import { emptyValuesOption, readUpdateRule } from '../common/emptyValues.option';
+import { readUpdateRule } from '../common/emptyValues.option';
 import {
 	isValidateOnly,
 	lifecycleOptions,
@@ -31,50 +31,9 @@ import {
 	sortedOptions,
 } from '../common/lifecycle.options';
 import { linkJob, linkProperties, readLinkSettings } from '../common/link.properties';
+import { importOptions, readDateRules } from './import.options';
 
 const show = { resource: ['opportunity'], operation: ['import'] };
-const newDefinitionOnly = { displayOptions: { show: { '/definitionMode': ['create'] } } };
-
-const importOptions: INodeProperties[] = [
-	{
-		displayName: 'Date Format',
-		name: 'dateFormat',
-		type: 'options',
-		options: [
-			{ name: 'As Given', value: 'asGiven', description: 'Checked, then sent unchanged' },
-			{ name: 'Date and Time (UTC)', value: 'sql', description: 'Like 2024-05-01 13:15:00' },
-			{ name: 'Date Only', value: 'date', description: 'Like 2024-05-01' },
-			{ name: 'ISO 8601 (UTC)', value: 'iso', description: 'Like 2024-05-01T13:15:00.000Z' },
-		],
-		default: 'asGiven',
-		description:
-			"How date columns are sent. Times without an offset are read in the workflow's time zone.",
-	},
-	{
-		displayName: 'Identifier Column',
-		name: 'identifierColumn',
-		type: 'string',
-		...newDefinitionOnly,
-		default: '',
-		placeholder: 'OpportunityID',
-		description:
-			'Leave empty. Eloqua matches opportunities only on the column mapped to the opportunity ID (OpportunityID); any other value is refused.',
-	},
-	{
-		displayName: 'Identifier Is Case-Sensitive',
-		name: 'identifierCaseSensitive',
-		type: 'boolean',
-		...newDefinitionOnly,
-		default: false,
-		description: 'Whether "ABC-1" and "abc-1" are different opportunities',
-	},
-	emptyValuesOption({
-		...newDefinitionOnly,
-		description:
-			"What an empty, missing or null value does to the value stored in Eloqua (the update rule of the definition created for the run; an existing definition's own rule decides). Every row carries every column, so this decides it.",
-	}),
-];
-
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Import Definition',
@@ -175,6 +134,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const linking = this.getNodeParameter('linkAfterImport', 0, false) as boolean;
 	const mode = this.getNodeParameter('columns.mappingMode', 0, 'defineBelow') as MappingMode;
+	// A bad option stops the run before anything is sent.
+	const dateRules = readDateRules(this.getNode(), options, this.getTimezone());
 	const client = EloquaClient.forNode(this);
 	const target: Target =
 		this.getNodeParameter('definitionMode', 0, 'create') === 'create'
@@ -185,14 +146,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					identifierCaseSensitive: options.identifierCaseSensitive === true,
 				})
 			: await existingTarget(client, definitionUriOf(this, 'importDefinitionId', 0, 'opportunity'));
-	const rules: RowRules = {
-		columns: target.columns,
-		zone: this.getTimezone(),
-		dateHandling: (options.dateFormat as DateHandling) ?? 'asGiven',
-	};
+	const rules: RowRules = { columns: target.columns, ...dateRules };
 	const key = [{ column: target.identifierColumn, caseSensitive: target.identifierCaseSensitive }];
 	const items = this.getInputData();
-	const { valid, invalid } = checkItems(
+	const { valid, invalid, warnings } = checkItems(
 		items.map((_, i) => i),
 		(i) => mappedValues(this, mode, items[i], i),
 		{
@@ -207,7 +164,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const sent: RowRules = { ...rules, columns: sentColumns(target, valid) };
 	const validateOnly = isValidateOnly(options);
 	if (validateOnly || valid.length === 0) {
-		const checked = validResults(valid, rowBuilder(sent));
+		const checked = withValueWarnings(validResults(valid, rowBuilder(sent)), warnings);
 		return finishRun(this, [...checked, ...invalid], validateOnly ? 'valid' : 'imported');
 	}
 
@@ -248,5 +205,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		...result,
 		fields: { ...result.fields, importDefinitionUri: definitionUri },
 	}));
-	return finishRun(this, [...results, ...invalidWithUri], 'imported');
+	return finishRun(this, [...withValueWarnings(results, warnings), ...invalidWithUri], 'imported');
 }

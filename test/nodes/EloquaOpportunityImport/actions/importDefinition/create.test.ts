@@ -27,7 +27,7 @@ describe('Import Definition → Create', () => {
 			isIdentifierFieldCaseSensitive: false,
 			isSyncTriggeredOnImport: false,
 			updateRule: 'ifNewIsNotNull',
-			dataRetentionDuration: 'P7D',
+			dataRetentionDuration: 'P1D',
 		});
 		expect(main[0].json).toMatchObject({
 			name: 'Nightly',

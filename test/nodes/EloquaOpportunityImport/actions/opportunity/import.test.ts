@@ -46,7 +46,7 @@ describe('Eloqua import with a definition created for the run', () => {
 			isIdentifierFieldCaseSensitive: false,
 			isSyncTriggeredOnImport: false,
 			updateRule: 'ifNewIsNotNull',
-			dataRetentionDuration: 'P7D',
+			dataRetentionDuration: 'P1D',
 			autoDeleteDuration: 'P1D',
 		});
 
@@ -56,7 +56,7 @@ describe('Eloqua import with a definition created for the run', () => {
 				OpportunityID: '1',
 				OpportunityName: 'Deal 1',
 				AccountName: 'ABC',
-				CreatedDate: '2024-05-01 09:30',
+				CreatedDate: '2024-05-01 09:30:00',
 				Amount: '1000',
 				Currency: 'USD',
 				Stage: 'Prospecting',

@@ -53,10 +53,14 @@ describe('the seed example: two rows into existing definition 18', () => {
 
 		const { main, error } = await runEloqua(
 			sandbox,
-			importParameters({
-				definitionMode: 'existing',
-				importDefinitionId: { __rl: true, mode: 'id', value: '18' },
-			}),
+			// As Given: the example's dates go out byte for byte (Eloqua Time would send 01:15:00).
+			importParameters(
+				{
+					definitionMode: 'existing',
+					importDefinitionId: { __rl: true, mode: 'id', value: '18' },
+				},
+				{ dateFormat: 'asGiven' },
+			),
 			SEED_ROWS,
 		);
 

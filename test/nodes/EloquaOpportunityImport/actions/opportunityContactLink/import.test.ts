@@ -54,7 +54,7 @@ describe('opportunity → contact linkage', () => {
 				C_EmailAddress: '{{Opportunity.Contact.Field(C_EmailAddress)}}',
 			},
 			isSyncTriggeredOnImport: false,
-			dataRetentionDuration: 'P7D',
+			dataRetentionDuration: 'P1D',
 			autoDeleteDuration: 'P1D',
 			linkOpportunitiesEntityType: 'Contact',
 			linkOpportunitiesMatchFieldName: 'OpportunityID',

@@ -88,7 +88,7 @@ describe('every item is checked before anything is sent', () => {
 		]);
 	});
 
-	it('Opportunity Date must be a date; naive times are read in the workflow time zone and sent in UTC', async () => {
+	it('Opportunity Date must be a date; a date is sent as written, or as the calendar date in the workflow time zone', async () => {
 		const { sandbox } = env;
 		const main = await run(sandbox, [
 			deal('D-0', { date: 'last Tuesday' }),
@@ -111,9 +111,9 @@ describe('every item is checked before anything is sent', () => {
 				'opportunityDateTime',
 			),
 		);
-		// 01:30 in Berlin (UTC+2 in May) is still 30 April in UTC.
+		// 01:30 in Berlin (UTC+2 in May) is 30 April in UTC, but the date the user wrote is 1 May.
 		expect(sentBodies(sandbox).map((b) => [b.Reference, b.OpportunityDateTime])).toEqual([
-			['D-1', '2024-04-30'],
+			['D-1', '2024-05-01'],
 			['D-2', '2024-05-01'],
 			['D-3', '2024-05-01'],
 		]);
