@@ -2,6 +2,8 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
+	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
@@ -13,6 +15,26 @@ import { router } from './actions/router';
 import { description as sync } from './actions/sync/Sync.resource';
 import { methods } from './methods';
 
+const operations = [...opportunity, ...opportunityContactLink, ...importDefinition, ...sync];
+
+/**
+ * The chosen operation's action ("Import opportunities", "Get the status of a sync") as the subtitle.
+ * An expression without braces or functions: it runs in every n8n version's editor.
+ */
+function actionSubtitle(properties: INodeProperties[]): string {
+	const actions = properties
+		.filter((property) => property.name === 'operation')
+		.flatMap((property) =>
+			(property.options as INodePropertyOptions[]).map((option) => ({
+				key: `${String(property.displayOptions?.show?.resource?.[0])}:${String(option.value)}`,
+				action: option.action,
+			})),
+		);
+	const keys = JSON.stringify(actions.map((a) => a.key));
+	const texts = JSON.stringify(actions.map((a) => a.action));
+	return `={{ ${texts}[${keys}.indexOf($parameter["resource"] + ":" + $parameter["operation"])] || "" }}`;
+}
+
 export class EloquaOpportunityImport implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Eloqua Opportunity Import',
@@ -20,9 +42,10 @@ export class EloquaOpportunityImport implements INodeType {
 		icon: { light: 'file:eloqua.svg', dark: 'file:eloqua.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(operations),
 		description: 'Import CRM opportunities into Oracle Eloqua in bulk, with one result per item',
-		defaults: { name: 'Eloqua Opportunity Import' },
+		// n8n names a node used as a tool "<action> in <this name>": "Import opportunities in Eloqua".
+		defaults: { name: 'Eloqua' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -78,10 +101,7 @@ export class EloquaOpportunityImport implements INodeType {
 				],
 				default: 'opportunity',
 			},
-			...opportunity,
-			...opportunityContactLink,
-			...importDefinition,
-			...sync,
+			...operations,
 		],
 	};
 

@@ -19,7 +19,8 @@ export class RulerOpportunityUpload implements INodeType {
 		subtitle: '={{"Upload to site " + $parameter["siteId"]}}',
 		description:
 			'Send CRM opportunities to Ruler Analytics for attribution, with one result per item',
-		defaults: { name: 'Ruler Opportunity Upload' },
+		// n8n names a node used as a tool "<action> in <this name>": "Upload opportunities in Ruler".
+		defaults: { name: 'Ruler' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -117,7 +117,8 @@ export function asNodeError(
 	return new NodeOperationError(context.getNode(), error as Error);
 }
 
-const LISTED_FAILURES = 5;
+const LISTED_GROUPS = 5;
+const LISTED_INDEXES = 10;
 
 /** "2 imported, 5 staged": the items that did not fail, by their status (`doneWord` when none). */
 function doneCounts(results: ItemResult[], doneWord: string): string {
@@ -131,32 +132,72 @@ function doneCounts(results: ItemResult[], doneWord: string): string {
 	return [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
 }
 
+const asSentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
+/** The label `Item 3` or `Item 3 (OpportunityID "A-1")` every failure's message starts with. */
+const LABEL = /^Item \d+(?: \([^"()]*? (?:"(?:[^"\\]|\\.)*"|[^"()]*)\))?: /;
+
+/** A failure as one or two sentences, with and without its item's label. */
+function explained(failure: ItemResult): { labelled: string; reason: string } {
+	const text = [failure.error ?? '', failure.description ?? '']
+		.filter(Boolean)
+		.map(asSentence)
+		.join(' ');
+	const label = LABEL.exec(text)?.[0] ?? '';
+	return { labelled: text, reason: text.slice(label.length) };
+}
+
+/** "Items 0, 2, 4", shortened for long runs: which items share one reason. */
+function itemNumbers(indexes: number[]): string {
+	const shown = indexes.slice(0, LISTED_INDEXES).join(', ');
+	const rest = indexes.length - LISTED_INDEXES;
+	return rest > 0 ? `Items ${shown} and ${rest} more` : `Items ${shown}`;
+}
+
+/**
+ * One line per distinct reason, in item order: a reason shared by several items is said once for
+ * all of them ("Items 0, 2, 4: …", or "All 5 items: …" when every item failed alike).
+ */
+function failureLines(failures: ItemResult[], itemCount: number): string[] {
+	const groups = new Map<string, { first: string; indexes: number[] }>();
+	for (const failure of failures) {
+		const { labelled, reason } = explained(failure);
+		const group = groups.get(reason) ?? { first: labelled, indexes: [] };
+		group.indexes.push(failure.itemIndex);
+		groups.set(reason, group);
+	}
+	const lines = [...groups].slice(0, LISTED_GROUPS).map(([reason, { first, indexes }]) => {
+		if (indexes.length === 1) return `• ${first}`;
+		const who = indexes.length === itemCount ? `All ${itemCount} items` : itemNumbers(indexes);
+		return `• ${who}: ${reason}`;
+	});
+	const unlisted = [...groups.values()]
+		.slice(LISTED_GROUPS)
+		.reduce((count, group) => count + group.indexes.length, 0);
+	if (unlisted > 0) lines.push(`…and ${unlisted} more failed item${unlisted === 1 ? '' : 's'}.`);
+	return lines;
+}
+
 /**
  * Returns the output items, or fails the node when items failed and the node is not set to continue:
- * the message counts the failed items and the others by status, the description names the first
- * failed items.
+ * the message counts the failed items and the others by status; the description says how to keep
+ * the good items flowing, then why the items failed, in item order.
  */
 export function finishRun(
 	context: IExecuteFunctions,
 	results: ItemResult[],
 	doneWord: string,
 ): INodeExecutionData[][] {
-	const failures = results.filter((r) => !r.ok);
+	const failures = results.filter((r) => !r.ok).sort((a, b) => a.itemIndex - b.itemIndex);
 	if (failures.length === 0 || context.continueOnFail()) return [toOutputItems(results)];
-	const listed = failures
-		.slice(0, LISTED_FAILURES)
-		.map((f) => `• ${f.error}${f.description ? ` ${f.description}` : ''}`);
-	const more =
-		failures.length > LISTED_FAILURES ? [`…and ${failures.length - LISTED_FAILURES} more.`] : [];
 	throw new NodeOperationError(
 		context.getNode(),
 		`${failures.length} of ${results.length} items failed (${doneCounts(results, doneWord)})`,
 		{
 			itemIndex: failures[0].itemIndex,
 			description: [
-				...listed,
-				...more,
-				'To keep the good items flowing and route failed ones, set Settings → On Error to "Continue (using error output)".',
+				'To keep the good items flowing and route the failed ones to their own branch, set Settings → On Error to "Continue (using error output)".',
+				...failureLines(failures, results.length),
 			].join('\n'),
 		},
 	);

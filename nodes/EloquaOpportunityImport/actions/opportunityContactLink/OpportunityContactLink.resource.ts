@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 				name: 'Import',
 				value: 'import',
 				description: 'Link opportunities to contacts or accounts in bulk, one result per item',
-				action: 'Link opportunities to contacts',
+				action: 'Link opportunities to contacts or accounts',
 			},
 		],
 		default: 'import',

@@ -1,0 +1,2 @@
+/** The text of the package's README. */
+export function readmeText(): string;
