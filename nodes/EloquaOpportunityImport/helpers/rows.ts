@@ -1,4 +1,4 @@
-import { formatDate, isDateText, parseDate } from '../../shared/values/dates';
+import { formatDate, isDateText, parseDate, wallClockText } from '../../shared/values/dates';
 import {
 	currencyText,
 	decimalText,
@@ -47,6 +47,11 @@ export interface RowCheck {
 function dateValue(text: string, rules: RowRules): string | undefined {
 	const handling = rules.dateHandling;
 	if (handling === 'asGiven') return isDateText(text, rules.zone) ? text : undefined;
+	// Text without an offset is the time it says: the common forms need no date built.
+	if (handling === 'eloquaTime') {
+		const wallClock = wallClockText(text);
+		if (wallClock !== undefined) return wallClock;
+	}
 	const date = parseDate(text, rules.zone);
 	if (!date) return undefined;
 	if (handling === 'eloquaTime')

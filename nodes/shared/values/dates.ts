@@ -126,6 +126,24 @@ export function isDateText(text: string, zone: string): boolean {
 	);
 }
 
+const pad = (part: string) => part.padStart(2, '0');
+
+/**
+ * The common ISO/SQL forms without an offset, as wall-clock text (`yyyy-MM-dd HH:mm:ss`, or
+ * `yyyy-MM-dd` for a date alone), by pattern alone: what `formatDate(parseDate(…), 'wallClock')`
+ * gives them, without building a date. Undefined for anything else (an offset, `Z`, 24:00, another
+ * form), which then takes the full path. Runs once per date cell of a bulk import.
+ */
+export function wallClockText(text: string): string | undefined {
+	const trimmed = text.trim();
+	const match = COMMON_FORM.exec(trimmed);
+	if (!match || !isDateText(trimmed, 'UTC')) return undefined;
+	const [, year, month, day, hour, minute, second] = match;
+	if (hour === undefined) return `${year}-${month}-${day}`;
+	if (hour === '24' || /(?:Z|[+-]\d{2}:?\d{2})$/.test(trimmed)) return undefined;
+	return `${year}-${month}-${day} ${pad(hour)}:${minute}:${second ?? '00'}`;
+}
+
 /**
  * The forms a date can be sent in. `date` and `wallClock` are local: a calendar date, and a
  * date-time without `T`, offset or milliseconds (a date alone stays a date). The others are in UTC.

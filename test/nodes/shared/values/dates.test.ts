@@ -1,4 +1,10 @@
-import { formatDate, isDateText, parseDate } from '../../../../nodes/shared/values/dates';
+import fc from 'fast-check';
+import {
+	formatDate,
+	isDateText,
+	parseDate,
+	wallClockText,
+} from '../../../../nodes/shared/values/dates';
 import { DateTime } from 'luxon';
 
 const utc = (value: unknown, zone = 'Europe/Berlin') => {
@@ -72,5 +78,58 @@ describe('isDateText', () => {
 	])('refuses %p like parseDate does', (text) => {
 		expect(isDateText(text, 'UTC')).toBe(false);
 		expect(parseDate(text, 'UTC')).toBeUndefined();
+	});
+});
+
+describe('wallClockText', () => {
+	const slow = (text: string) => formatDate(parseDate(text, 'Asia/Tokyo')!, 'wallClock', 'UTC');
+
+	it.each([
+		'2024-05-01',
+		'2024-05-01 09:30',
+		'2024-05-01 9:30',
+		'2024-05-01T09:30:15',
+		'2024-05-01 23:59:59.999',
+		'2024-02-29 00:00:00',
+	])('gives %p what the full path gives, without building a date', (text) => {
+		expect(wallClockText(text)).toBe(slow(text));
+	});
+
+	it('gives the full path what it cannot read by pattern alone', () => {
+		for (const text of [
+			'2024-05-01T09:30:00Z',
+			'2024-05-01T09:30:00+02:00',
+			'2024-05-01 24:00',
+			'5/1/2024',
+			'2023-02-29',
+			'soon',
+		])
+			expect(wallClockText(text)).toBeUndefined();
+	});
+
+	it('agrees with the full path on any calendar date and time of day', () => {
+		fc.assert(
+			fc.property(
+				fc.date({
+					min: new Date('1900-01-01T00:00:00Z'),
+					max: new Date('2199-12-31T23:59:59Z'),
+					noInvalidDate: true,
+				}),
+				fc.constantFrom('date', 'minutes', 'seconds', 'millis'),
+				fc.constantFrom(' ', 'T'),
+				(moment, precision, separator) => {
+					const iso = moment.toISOString();
+					const day = iso.slice(0, 10);
+					const time = {
+						date: '',
+						minutes: iso.slice(11, 16),
+						seconds: iso.slice(11, 19),
+						millis: iso.slice(11, 23),
+					}[precision];
+					const text = time ? `${day}${separator}${time}` : day;
+					expect(wallClockText(text)).toBe(slow(text));
+				},
+			),
+		);
 	});
 });
