@@ -54,7 +54,7 @@ export const RULER_STATUS: StatusExplanations = {
 	422: {
 		message: 'Ruler could not process the opportunity (HTTP 422)',
 		description:
-			'A value is well-formed but not acceptable to Ruler (see below). Fix it in the source data and run again.',
+			'A value is well-formed but not acceptable to Ruler: fix the value the message names in the source data, and run again.',
 	},
 	429: {
 		message: 'Ruler is limiting the request rate (HTTP 429)',

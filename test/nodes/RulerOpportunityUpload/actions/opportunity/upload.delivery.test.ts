@@ -284,7 +284,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			`Item 0 (reference "L-0"): Ruler could not process the opportunity (HTTP 422): ${reason.slice(0, 200)}…`,
 		);
 		expect(fieldsOf(main[0]).description).toBe(
-			`A value is well-formed but not acceptable to Ruler (see below). Fix it in the source data and run again. Ruler said: ${reason}`,
+			`A value is well-formed but not acceptable to Ruler: fix the value the message names in the source data, and run again. Ruler said: ${reason}`,
 		);
 	});
 
