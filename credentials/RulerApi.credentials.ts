@@ -120,6 +120,7 @@ export class RulerApi implements ICredentialType {
 		{
 			displayName: 'Username',
 			name: 'username',
+			required: true,
 			type: 'string',
 			default: '',
 			displayOptions: { show: { authMethod: ['password'] } },
@@ -127,6 +128,7 @@ export class RulerApi implements ICredentialType {
 		{
 			displayName: 'Password',
 			name: 'password',
+			required: true,
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -135,6 +137,7 @@ export class RulerApi implements ICredentialType {
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',
+			required: true,
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',

@@ -42,7 +42,12 @@ const EXAMPLES = {
 			['Upload to Ruler', 'main', 2, 'uploaded', 'CRM-1003'],
 			['Upload to Ruler', FAILED, 1, 'failed', 'CRM-1002'],
 		],
-		errors: { 'CRM-1004': /stage/i, 'CRM-1005': /Amount/, 'CRM-1002': /invalid \(HTTP 400\)/ },
+		errors: {
+			'CRM-1004': /stage/i,
+			'CRM-1005': /Amount/,
+			// What Ruler refused and why, in the message a report maps.
+			'CRM-1002': /invalid \(HTTP 400\): PipelineStage: "Qualification" is not a pipeline stage/,
+		},
 		// Each imported opportunity is linked to its contact right after the import.
 		links: { 'CRM-1001': 'linked', 'CRM-1002': 'linked', 'CRM-1003': 'linked' },
 		inputKey: {

@@ -44,7 +44,8 @@ describe('a hostile 100 MB error body is never echoed', () => {
 			expect(run.errorOutput.map((item) => [item.pairedItem, errorOf(item).message])).toEqual([
 				[
 					{ item: 0 },
-					'Item 0 (reference "H-0"): Ruler rejected the opportunity as invalid (HTTP 400)',
+					// Ruler's reason follows, shortened to 200 characters.
+					`Item 0 (reference "H-0"): Ruler rejected the opportunity as invalid (HTTP 400): ${'A'.repeat(200)}…`,
 				],
 			]);
 			expect(said(run).length).toBeLessThan(25_000);

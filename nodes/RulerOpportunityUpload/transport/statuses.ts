@@ -54,7 +54,7 @@ export const RULER_STATUS: StatusExplanations = {
 	422: {
 		message: 'Ruler could not process the opportunity (HTTP 422)',
 		description:
-			'A value is well-formed but not acceptable to Ruler (see below). Fix it in the source data and run again.',
+			'A value is well-formed but not acceptable to Ruler: fix the value the message names in the source data, and run again.',
 	},
 	429: {
 		message: 'Ruler is limiting the request rate (HTTP 429)',
@@ -139,6 +139,33 @@ function refusesEveryItem(result: HttpResult): boolean {
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
+/** How much of Ruler's reason the message carries; the description then has all of it. */
+const MAX_REASON = 200;
+
+/** 4xx answers about the credential, the address or the rate: the message already says why. */
+const NOT_ABOUT_THE_DATA = new Set([401, 403, 404, 405, 415, 429]);
+
+const refusesTheData = (status: number) =>
+	status >= 400 && status < 500 && !NOT_ABOUT_THE_DATA.has(status);
+
+/** A refusal without its body: Ruler's reason goes into the message, not the description. */
+const withoutBody = (result: HttpResult): HttpResult =>
+	result.kind === 'response' ? { ...result, body: undefined } : result;
+
+/**
+ * What happened and why, in one line: Ruler's own reason for refusing the data (its field errors)
+ * after the status, so that a report mapping `message` says what to fix. A long reason is shortened
+ * there and given in full in the description. Any other body (a 5xx page) stays in the description.
+ */
+function withReason(message: string, reason: string) {
+	if (!reason) return { message, fullReason: '' };
+	if (reason.length <= MAX_REASON) return { message: `${message}: ${reason}`, fullReason: '' };
+	return {
+		message: `${message}: ${reason.slice(0, MAX_REASON)}…`,
+		fullReason: ` Ruler said: ${reason}`,
+	};
+}
+
 /** Explains a failed upload: what happened, what to do, and whether the run should stop. */
 export function describeFailure(
 	outcome: UploadOutcome,
@@ -174,10 +201,15 @@ export function describeFailure(
 		: outcome.loggedInAgain
 			? { ...RULER_STATUS, 403: REFUSED_AFTER_LOGIN }
 			: RULER_STATUS;
-	const explained = explainFailure(result, statuses, 'Ruler');
+	const refused = result.kind === 'response' && refusesTheData(result.status);
+	const explained = explainFailure(refused ? withoutBody(result) : result, statuses, 'Ruler');
+	const { message, fullReason } = withReason(
+		explained.message,
+		refused ? bodyText(result.body) : '',
+	);
 	return {
-		message: explained.message,
-		description: `${explained.description}${gaveUpSentence(outcome, settings.policy)}${unknown}`,
+		message,
+		description: `${explained.description}${fullReason}${gaveUpSentence(outcome, settings.policy)}${unknown}`,
 		httpStatus: explained.httpStatus,
 		fatal: refusesEveryItem(result),
 	};

@@ -24,17 +24,22 @@ const fields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '12345',
-		description: 'The Ruler site the opportunities belong to',
-		hint: 'Letters and digits only; it becomes part of the request address',
+		description:
+			"The ID of the Ruler site the opportunities belong to, as Ruler gave it to you for its API. Ruler's API pages do not say where the app shows it: if you cannot find it in your Ruler account, ask Ruler support for the site ID of the user in the credential.",
+		hint: 'Only letters, digits, - and _ (no spaces or slashes): it becomes part of the upload address',
 	},
 	{
 		displayName: 'Opportunity Value',
 		name: 'opportunityValue',
-		type: 'number',
+		// Text with no default, not a number field defaulting to 0: a value nobody set is then
+		// missing (the editor flags it, the item is invalid), never an upload of 0.
+		type: 'string',
 		required: true,
-		default: 0,
+		default: '',
+		placeholder: '1000',
 		description:
-			'The value of the opportunity, e.g. the deal amount, without currency symbols. Ruler documents it as a whole number: it is rounded unless Value Sent As in the options says otherwise.',
+			'The value of the opportunity, e.g. the deal amount, as a number without currency symbols or thousands separators. Ruler documents it as a whole number: it is rounded unless Value Sent As in the options says otherwise.',
+		hint: 'A number like 1000 or 1000.50, usually an expression reading the deal amount. Type 0 for a deal with no value yet.',
 	},
 	{
 		displayName: 'Opportunity Date',
@@ -44,6 +49,7 @@ const fields: INodeProperties[] = [
 		default: '',
 		description:
 			"When the opportunity was captured; not in the future. Times without an offset are read in the workflow's time zone and sent in UTC.",
+		hint: "Must not be in the future. If today's deals are refused as future, check the workflow's time zone (Workflow Settings) or give the time with its offset, e.g. 2024-05-01T09:30:00+02:00.",
 	},
 	{
 		displayName: 'Pipeline Stage',

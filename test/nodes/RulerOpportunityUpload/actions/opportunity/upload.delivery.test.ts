@@ -248,14 +248,14 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		expect(fieldsOf(main[0])).toMatchObject({ status: 'failed', httpStatus: 503, attempts: 1 });
 	});
 
-	it('does not retry other 4xx answers, and shows what Ruler said', async () => {
+	it('does not retry other 4xx answers, and says what Ruler refused and why in the message', async () => {
 		const { sandbox } = env;
 
 		const { main } = await runContinuing(sandbox, [deal('Q-0', { stage: 'closed won' })]);
 
 		expect(uploadsOf(sandbox)).toHaveLength(1);
 		expect(errorOf(main[0]).message).toBe(
-			'Item 0 (reference "Q-0"): Ruler rejected the opportunity as invalid (HTTP 400)',
+			'Item 0 (reference "Q-0"): Ruler rejected the opportunity as invalid (HTTP 400): PipelineStage: "closed won" is not a pipeline stage of this site.',
 		);
 		expect(fieldsOf(main[0])).toMatchObject({
 			status: 'failed',
@@ -267,8 +267,24 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 				errors: { PipelineStage: ['"closed won" is not a pipeline stage of this site.'] },
 			},
 		});
-		expect(fieldsOf(main[0]).description).toMatch(
-			/ Ruler said: PipelineStage: "closed won" is not a pipeline stage of this site\.$/,
+		// What to do stays in the description; the reason, already in the message, is not repeated.
+		expect(fieldsOf(main[0]).description).toBe(
+			"A value does not meet Ruler's rules: check that the pipeline stage exists in Ruler with exactly this spelling and case, and the identifiers, date and currency.",
+		);
+	});
+
+	it('shortens a long reason in the message and gives all of it in the description', async () => {
+		const { sandbox } = env;
+		const reason = `Labels: ${'x'.repeat(300)} is too long.`;
+		sandbox.faults.add({ path: sandbox.uploadPath, status: 422, body: { message: reason } });
+
+		const { main } = await runContinuing(sandbox, [deal('L-0')]);
+
+		expect(errorOf(main[0]).message).toBe(
+			`Item 0 (reference "L-0"): Ruler could not process the opportunity (HTTP 422): ${reason.slice(0, 200)}…`,
+		);
+		expect(fieldsOf(main[0]).description).toBe(
+			`A value is well-formed but not acceptable to Ruler: fix the value the message names in the source data, and run again. Ruler said: ${reason}`,
 		);
 	});
 

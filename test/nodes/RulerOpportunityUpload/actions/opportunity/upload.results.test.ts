@@ -44,7 +44,7 @@ describe('one result per item, paired, whichever way failures are handled', () =
 			[
 				{ item: 2 },
 				'failed',
-				'Item 2 (reference "M-2"): Ruler rejected the opportunity as invalid (HTTP 400)',
+				'Item 2 (reference "M-2"): Ruler rejected the opportunity as invalid (HTTP 400): PipelineStage: "closed won" is not a pipeline stage of this site.',
 			],
 			[
 				{ item: 4 },
@@ -163,7 +163,7 @@ describe('one result per item, paired, whichever way failures are handled', () =
 		expect(error?.description?.split('\n')).toEqual([
 			'To keep the good items flowing and route the failed ones to their own branch, set Settings → On Error to "Continue (using error output)".',
 			'• Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "pounds". Fix the value in the source data or in the node, and run again.',
-			'• Item 2 (reference "M-2"): Ruler rejected the opportunity as invalid (HTTP 400). A value does not meet Ruler\'s rules: check that the pipeline stage exists in Ruler with exactly this spelling and case, and the identifiers, date and currency. Ruler said: PipelineStage: "closed won" is not a pipeline stage of this site.',
+			'• Item 2 (reference "M-2"): Ruler rejected the opportunity as invalid (HTTP 400): PipelineStage: "closed won" is not a pipeline stage of this site. A value does not meet Ruler\'s rules: check that the pipeline stage exists in Ruler with exactly this spelling and case, and the identifiers, date and currency.',
 			'• Item 4 (reference "M-0"): Reference "M-0" was already used by item 0; an opportunity is sent once per run, so this item was not sent. Fix the value in the source data or in the node, and run again.',
 			'• Item 5 (reference "M-5"): Ruler rejected the data (HTTP 503: Invalid Visitor Id). Ruler reported a problem with the values, so the item was not sent again. Check the visitor identifiers and the other values, and run again.',
 		]);

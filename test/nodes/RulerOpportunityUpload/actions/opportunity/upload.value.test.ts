@@ -189,3 +189,97 @@ describe('Value Sent As in workflows saved with the old "Round Value to Integer"
 		expect(sentValues(sandbox)).toEqual([['S-0', sent]]);
 	});
 });
+
+describe('an Opportunity Value nobody set is missing, never an upload of 0', () => {
+	const env = useRulerSandbox();
+	const node = new RulerOpportunityUpload();
+	const withoutValue = () => {
+		const parameters = uploadParameters();
+		delete parameters.opportunityValue;
+		return parameters;
+	};
+	/** The problems n8n's editor shows on the node (⚠) for these saved parameters. */
+	const editorIssues = (saved: IDataObject) => {
+		const parameters = NodeHelpers.getNodeParameters(
+			node.description.properties,
+			saved as INodeParameters,
+			true,
+			false,
+			{ typeVersion: 1 },
+			node.description,
+		) as INodeParameters;
+		const issues = NodeHelpers.getNodeParametersIssues(
+			node.description.properties,
+			{
+				id: 'ruler',
+				name: 'Ruler',
+				type: 'n8n-nodes-eloqua-ruler.rulerOpportunityUpload',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+			},
+			node.description,
+		);
+		return Object.keys(issues?.parameters ?? {});
+	};
+
+	// n8n checks required parameters before it runs a workflow, in every mode: a value nobody set
+	// stops the run before any item is read, naming the node and the parameter, like any setup error.
+	it.each([
+		['Validate Only', { validateOnly: true }],
+		['an upload', {}],
+	])('%s does not run, and says the value is required; nothing is sent', async (_, options) => {
+		const { sandbox } = env;
+
+		await expect(
+			runRuler(sandbox, { ...withoutValue(), options }, [deal('N-0')], {
+				onError: 'continueRegularOutput',
+			}),
+		).rejects.toThrow(
+			`The 'Node Under Test' node has issues:\n- Parameter "Opportunity Value" is required.`,
+		);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('an expression that gives nothing makes that item invalid, naming it; never a 0', async () => {
+		const { sandbox } = env;
+
+		const { main, error } = await runRuler(
+			sandbox,
+			uploadParameters({ opportunityValue: '={{ $json.amount }}' }, { validateOnly: true }),
+			[deal('N-1')],
+			{ onError: 'continueRegularOutput' },
+		);
+
+		expect(error).toBeUndefined();
+		expect(errorOf(main[0]).message).toBe(
+			'Item 0 (reference "N-1"): Opportunity Value is required and must not be empty',
+		);
+		expect(fieldsOf(main[0])).toMatchObject({ status: 'invalid', field: 'opportunityValue' });
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('the editor flags it on the node until a value is set, and 0 typed in counts as set', () => {
+		expect(editorIssues(withoutValue())).toEqual(['opportunityValue']);
+		expect(editorIssues({ ...withoutValue(), opportunityValue: '0' })).toEqual([]);
+		expect(editorIssues(uploadParameters())).toEqual([]);
+	});
+
+	it.each([
+		['0 typed into the field', '0', 0],
+		['0 saved as a number', 0, 0],
+		['a number saved by the old number field', 1500, 1500],
+		['a number typed into the field', '1500.4', 1500],
+		['an expression', '={{ $json.value }}', 1000],
+	])('a value set explicitly is sent: %s', async (_, opportunityValue, sent) => {
+		const { sandbox } = env;
+
+		const { main, error } = await runRuler(sandbox, { ...withoutValue(), opportunityValue }, [
+			deal('E-0'),
+		]);
+
+		expect(error).toBeUndefined();
+		expect(main[0].json.status).toBe('uploaded');
+		expect(sentValues(sandbox)).toEqual([['E-0', sent]]);
+	});
+});
