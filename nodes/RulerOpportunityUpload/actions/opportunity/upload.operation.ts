@@ -48,7 +48,7 @@ const fields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			"When the opportunity was captured; not in the future. Times without an offset are read in the workflow's time zone and sent in UTC.",
+			"When the opportunity was captured; not in the future. Times without an offset are read in the workflow's time zone; a date alone is sent as written.",
 		hint: "Must not be in the future. If today's deals are refused as future, check the workflow's time zone (Workflow Settings) or give the time with its offset, e.g. 2024-05-01T09:30:00+02:00.",
 	},
 	{

@@ -42,7 +42,8 @@ export const uploadOptions: INodeProperties = {
 				{
 					name: 'Date',
 					value: 'date',
-					description: 'Like 2024-05-01 (UTC), the documented form',
+					description:
+						"Like 2024-05-01, the documented form: the date as written, or an instant's calendar date in the workflow's time zone",
 				},
 				{
 					name: 'Date and Time',
@@ -51,7 +52,8 @@ export const uploadOptions: INodeProperties = {
 				},
 			],
 			default: 'date',
-			description: 'How the opportunity date is sent. Both forms are in UTC.',
+			description:
+				'How the opportunity date is sent. A date is the calendar date the deal has where the workflow runs; a date and time is in UTC.',
 		},
 		{
 			displayName: 'Max Requests per Second',
