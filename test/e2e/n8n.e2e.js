@@ -68,7 +68,7 @@ describe.each(versionsUnderTest())('n8n %s', (version) => {
 	describe.each(examples().map(({ file, workflow }) => [file, workflow]))(
 		'examples/%s',
 		(file, workflow) => {
-			const expected = EXAMPLES[workflow.id] && expectedFor(EXAMPLES[workflow.id]);
+			const expected = EXAMPLES[workflow.id] && expectedFor(EXAMPLES[workflow.id], version);
 			const test = itFor(version, workflow.id);
 			let result;
 			let rows;

@@ -90,6 +90,9 @@ interface ErrorLike {
 	cause?: ErrorLike;
 }
 
+/** What axios says of any non-2xx answer: not the answer's body. */
+const CLIENT_SENTENCE = /^Request failed with status code \d{3}$/;
+
 /** Reads status, headers and body from the error shapes of n8n 1.x and 2.x (axios underneath). */
 export function resultFromError(error: unknown, fallbackUrl: string): HttpResult {
 	const chain: ErrorLike[] = [];
@@ -113,7 +116,10 @@ export function resultFromError(error: unknown, fallbackUrl: string): HttpResult
 		.map((e) => Number(e.httpCode))
 		.find((n) => Number.isInteger(n) && n >= 100 && n < 600);
 	if (httpCode) {
-		const said = chain.map((e) => e.description).find((d) => typeof d === 'string' && d);
+		// Its description is at times only the HTTP client's own sentence, which says nothing more.
+		const said = chain
+			.map((e) => e.description)
+			.find((d) => typeof d === 'string' && d && !CLIENT_SENTENCE.test(d));
 		return { kind: 'response', status: httpCode, headers: {}, body: said ?? '', url };
 	}
 	const code = chain.map((e) => e.code).find((c) => typeof c === 'string' && /^[A-Z_]+$/.test(c));

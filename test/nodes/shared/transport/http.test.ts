@@ -33,6 +33,15 @@ describe('resultFromError', () => {
 		});
 	});
 
+	it("does not take the HTTP client's own sentence for what the answer said (n8n 1.x)", () => {
+		const error = {
+			message: 'Bad request - please check your parameters',
+			httpCode: '400',
+			description: 'Request failed with status code 400',
+		};
+		expect(resultFromError(error, 'https://x.test/b')).toMatchObject({ status: 400, body: '' });
+	});
+
 	it('tells a network failure by its code, and keeps the message of an error raised on the way', () => {
 		expect(resultFromError({ cause: { code: 'ECONNRESET' } }, 'u')).toEqual({
 			kind: 'network',
