@@ -6,11 +6,11 @@ const { checkRow, storeRow, keyOf, CODES, ID_STATEMENT } = require('./eloqua-row
 
 const TERMINAL = new Set(['success', 'warning', 'error']);
 
-/** Neutral codes for counts Oracle's table has no opportunity code for; `legacy` keeps the old ones. */
+/** Neutral codes for counts Oracle's table has no opportunity code for. */
 const COUNT_CODES = {
-	created: ['SBX-CREATED', 'ELQ-00040', 'Opportunities created.'],
-	updated: ['SBX-UPDATED', 'ELQ-00041', 'Opportunities updated.'],
-	linked: ['SBX-LINKED', 'ELQ-00086', 'Opportunities linked.'],
+	created: ['SBX-CREATED', 'Opportunities created.'],
+	updated: ['SBX-UPDATED', 'Opportunities updated.'],
+	linked: ['SBX-LINKED', 'Opportunities linked.'],
 };
 
 /**
@@ -176,7 +176,6 @@ function createSyncs({ state, config, kinds, stamp }) {
 	}
 
 	function writeLogs(sync, rowCount, counts, byCode) {
-		const legacy = config.legacyLogCodes === true;
 		const log = (count, severity, statusCode, message) =>
 			sync.logs.push({
 				syncUri: sync.uri,
@@ -187,16 +186,15 @@ function createSyncs({ state, config, kinds, stamp }) {
 				createdAt: stamp(),
 			});
 		const countLine = (kind, count) => {
-			const [neutral, old, message] = COUNT_CODES[kind];
-			if (count) log(count, 'information', legacy ? old : neutral, message);
+			const [statusCode, message] = COUNT_CODES[kind];
+			if (count) log(count, 'information', statusCode, message);
 		};
 		// Oracle's status code table: "ELQ-00001 Total records processed."
 		log(rowCount, 'information', 'ELQ-00001', 'Total records processed.');
 		countLine(isLinkage(sync.definition) ? 'linked' : 'created', counts.created);
 		countLine('updated', counts.updated);
 		// "ELQ-00060 Total rejected records", "ELQ-00144 Total records with rejected fields" (Outcomes).
-		if (counts.rejected && !legacy)
-			log(counts.rejected, 'warning', 'ELQ-00060', 'Total rejected records.');
+		if (counts.rejected) log(counts.rejected, 'warning', 'ELQ-00060', 'Total rejected records.');
 		if (counts.withDroppedFields)
 			log(counts.withDroppedFields, 'warning', 'ELQ-00144', 'Total records with rejected fields.');
 		for (const [statusCode, { count, message }] of byCode)

@@ -22,8 +22,6 @@ export interface EloquaSandboxOptions {
 	refreshRequires?: string[];
 	/** What `addDefinition` fills in that the admin's body leaves out. */
 	adminDefinitionDefaults?: IDataObject;
-	/** Count created/updated/linked rows as ELQ-00040/41/86 and leave out ELQ-00060 (old sandbox). */
-	legacyLogCodes?: boolean;
 	/** A row staged twice in one sync: ELQ-00026 (default) or stored twice. */
 	duplicateRows?: 'reject' | 'store';
 	/** A bad non-identifier value: ELQ-00040 and the record stored without it (default), or refused. */
@@ -34,12 +32,7 @@ export interface EloquaSandboxOptions {
 
 export type EloquaSwitches = Pick<
 	EloquaSandboxOptions,
-	| 'adminDefinitionDefaults'
-	| 'legacyLogCodes'
-	| 'duplicateRows'
-	| 'fieldRejects'
-	| 'recordIndex'
-	| 'refreshRequires'
+	'adminDefinitionDefaults' | 'duplicateRows' | 'fieldRejects' | 'recordIndex' | 'refreshRequires'
 >;
 
 export interface StoredDefinition extends IDataObject {

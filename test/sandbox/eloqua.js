@@ -87,7 +87,6 @@ function field([name, internalName, statement, dataType], index, readOnly) {
 /** The options that pick an answer where the contract is open (or pin an old one). */
 const SWITCHES = [
 	'adminDefinitionDefaults',
-	'legacyLogCodes',
 	'duplicateRows',
 	'fieldRejects',
 	'recordIndex',
@@ -112,8 +111,6 @@ const failures = (list) => ({ status: 400, body: { failures: list } });
  *   e.g. ['redirect_uri', 'scope'])
  * @param {object} [options.adminDefinitionDefaults]  what `addDefinition` fills in that the admin's
  *   body leaves out (e.g. {isSyncTriggeredOnImport: false}); default nothing
- * @param {boolean} [options.legacyLogCodes]  count created/updated/linked rows as ELQ-00040/41/86
- *   and leave out ELQ-00060, as the sandbox used to (codes Oracle does not document for that)
  * @param {'reject'|'store'} [options.duplicateRows]  a row staged twice in one sync: ELQ-00026
  *   (default), or stored twice
  * @param {'dropField'|'rejectRow'} [options.fieldRejects]  a bad non-identifier value: ELQ-00040 and
@@ -135,7 +132,6 @@ function createEloquaSandbox(options = {}) {
 		clientSecret: 'client-secret',
 		refreshRequires: [],
 		adminDefinitionDefaults: {},
-		legacyLogCodes: false,
 		duplicateRows: 'reject',
 		fieldRejects: 'dropField',
 		recordIndex: 'acrossUploads',
