@@ -8,6 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { toolProperties } from './actions/common/tool.properties';
 import { description as importDefinition } from './actions/importDefinition/ImportDefinition.resource';
 import { description as opportunity } from './actions/opportunity/Opportunity.resource';
 import { description as opportunityContactLink } from './actions/opportunityContactLink/OpportunityContactLink.resource';
@@ -62,6 +63,7 @@ export class EloquaOpportunityImport implements INodeType {
 			},
 		],
 		properties: [
+			...toolProperties,
 			{
 				displayName: 'Authentication',
 				name: 'authentication',

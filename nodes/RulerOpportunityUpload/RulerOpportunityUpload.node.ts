@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { toolProperties } from './actions/common/tool.properties';
 import * as opportunity from './actions/opportunity/Opportunity.resource';
 import { router } from './actions/router';
 
@@ -26,6 +27,7 @@ export class RulerOpportunityUpload implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'rulerApi', required: true }],
 		properties: [
+			...toolProperties,
 			{
 				displayName: 'Resource',
 				name: 'resource',

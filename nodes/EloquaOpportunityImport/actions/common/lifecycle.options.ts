@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isTool, TOOL_MAX_WAIT_MINUTES } from '../../../shared/items/tool';
 import type { Retention } from '../../helpers/definition';
 import { MAX_BYTES_PER_SYNC, MAX_UPLOADS_PER_SYNC, type ImportJob } from '../../helpers/job';
 
@@ -95,7 +96,7 @@ export function lifecycleOptions(createdOnly = false): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 30,
-			description: 'How long to wait for a sync to end before reporting its rows as still staged',
+			description: `How long to wait for a sync to end before reporting its rows as still staged. Unset: 30 minutes, or ${TOOL_MAX_WAIT_MINUTES} when an AI Agent calls the node as a tool.`,
 		},
 		{
 			displayName: 'Poll Interval (Seconds)',
@@ -153,6 +154,10 @@ export type JobOptions = Pick<
 const numberOption = (options: IDataObject, name: string, fallback: number) =>
 	typeof options[name] === 'number' ? (options[name] as number) : fallback;
 
+/** 30 minutes, or a short wait when an AI Agent calls the node: its model and its user wait too. */
+export const defaultMaxWaitMinutes = (context: IExecuteFunctions): number =>
+	isTool(context) ? TOOL_MAX_WAIT_MINUTES : 30;
+
 /** How the job uploads, syncs, waits and cleans up, from the node's Options, with the documented defaults. */
 export function readJobOptions(context: IExecuteFunctions, options: IDataObject): JobOptions {
 	const number = (name: string, fallback: number) => numberOption(options, name, fallback);
@@ -167,7 +172,7 @@ export function readJobOptions(context: IExecuteFunctions, options: IDataObject)
 		waitForSync: context.getNodeParameter('waitForSync', 0, true) as boolean,
 		poll: {
 			intervalMs: number('pollIntervalSeconds', 2) * 1000,
-			maxWaitMs: number('maxWaitMinutes', 30) * 60_000,
+			maxWaitMs: number('maxWaitMinutes', defaultMaxWaitMinutes(context)) * 60_000,
 		},
 		callbackUrl: (options.callbackUrl as string) || undefined,
 		deleteDefinitionAfterSync: options.deleteDefinitionAfterSync !== false,

@@ -84,6 +84,8 @@ export const description: INodeProperties[] = [
 		displayName: 'Wait for Sync',
 		name: 'waitForSync',
 		type: 'boolean',
+		// A setting, not a value: no expression, so no ✨ for an AI Agent's model to fill in.
+		noDataExpression: true,
 		default: true,
 		displayOptions: { show },
 		description:
@@ -93,6 +95,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Link to Contacts After Import',
 		name: 'linkAfterImport',
 		type: 'boolean',
+		noDataExpression: true,
 		default: false,
 		displayOptions: { show },
 		description:

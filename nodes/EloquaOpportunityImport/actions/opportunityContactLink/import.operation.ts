@@ -40,6 +40,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Wait for Sync',
 		name: 'waitForSync',
 		type: 'boolean',
+		noDataExpression: true,
 		default: true,
 		displayOptions: { show },
 		description:

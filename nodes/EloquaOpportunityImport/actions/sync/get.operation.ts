@@ -8,6 +8,7 @@ import type {
 import { forEachItem } from '../../../shared/items/perItem';
 import { waitForSync } from '../../helpers/sync';
 import { EloquaClient } from '../../transport/client';
+import { defaultMaxWaitMinutes } from '../common/lifecycle.options';
 import { syncUriOf } from '../common/sync.properties';
 
 export const description: INodeProperties[] = [
@@ -56,7 +57,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (!options.waitForCompletion) return await client.bulk({ method: 'GET', path: uri });
 		const state = await waitForSync(client, uri, {
 			intervalMs: ((options.pollIntervalSeconds as number) ?? 2) * 1000,
-			maxWaitMs: ((options.maxWaitMinutes as number) ?? 30) * 60_000,
+			maxWaitMs: ((options.maxWaitMinutes as number) ?? defaultMaxWaitMinutes(this)) * 60_000,
 		});
 		return { ...(await client.bulk({ method: 'GET', path: uri })), timedOut: state.timedOut };
 	});
