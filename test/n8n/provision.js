@@ -19,6 +19,30 @@ const sizeOf = (dir) => {
 	}
 };
 
+/**
+ * How far an `npm install` got, from its http log: npm downloads every tarball into its cache and
+ * unpacks them only at the end, so the size of the folder says nothing for minutes.
+ */
+function npmProgress(dir) {
+	let metadata = 0;
+	let tarballs = 0;
+	let carry = '';
+	return {
+		onOutput(chunk) {
+			const lines = (carry + chunk).split('\n');
+			carry = lines.pop();
+			for (const line of lines) {
+				const match = /^npm http (fetch|cache) .*?(\S+) \d+ms/.exec(line);
+				if (!match) continue;
+				if (/\.tgz$/.test(match[2])) tarballs += 1;
+				else metadata += 1;
+			}
+		},
+		progress: () =>
+			`${metadata} package manifests read, ${tarballs} packages downloaded, ${sizeOf(dir)}`,
+	};
+}
+
 const marker = (dir) => path.join(dir, '.provisioned');
 const isDone = (dir, id) =>
 	fs.existsSync(marker(dir)) && fs.readFileSync(marker(dir), 'utf8') === id;
@@ -51,10 +75,19 @@ async function ensureNode24() {
 				path.join(paths.node24Dir, 'package.json'),
 				JSON.stringify({ private: true }),
 			);
-			await run('npm', ['install', '--no-save', '--ignore-scripts', ...NPM_QUIET, id], {
-				cwd: paths.node24Dir,
-				progress: () => sizeOf(paths.node24Dir),
-			});
+			await run(
+				'npm',
+				[
+					'install',
+					'--no-save',
+					'--ignore-scripts',
+					'--no-audit',
+					'--no-fund',
+					'--loglevel=http',
+					id,
+				],
+				{ cwd: paths.node24Dir, ...npmProgress(paths.node24Dir) },
+			);
 			const printed = execFileSync(path.join(paths.node24Package, 'bin', 'node'), ['--version'], {
 				encoding: 'utf8',
 			}).trim();
@@ -84,10 +117,10 @@ async function ensureN8n(version) {
 	await step(
 		`Download and install n8n ${version} with its dependencies from the npm registry (≈3 GB, a few minutes)`,
 		() =>
-			run('npm', ['install', '--ignore-scripts', ...NPM_QUIET], {
+			run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], {
 				cwd: dir,
 				env,
-				progress: () => sizeOf(dir),
+				...npmProgress(dir),
 			}),
 	);
 	// Explicitly on: under `npm run`, npm hands this repo's ignore-scripts=true down to child npms.
@@ -129,7 +162,7 @@ async function provision(versions) {
 	for (const version of versions) await ensureN8n(version);
 }
 
-module.exports = { provision, packPackage, runtimeEnv, nodeBinary };
+module.exports = { provision, packPackage, runtimeEnv, nodeBinary, npmProgress };
 
 if (require.main === module) {
 	const wanted = process.argv.slice(2);

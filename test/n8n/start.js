@@ -1,12 +1,15 @@
 'use strict';
-// `npm start`: a real n8n with this package installed, the sandbox APIs, ready credentials and the
-// example workflows, on http://127.0.0.1:5678. Ctrl-C stops everything it started.
+// `npm start`: a real n8n with this package installed (and listed under Settings → Community Nodes),
+// the sandbox APIs, ready credentials and the example workflows, on http://127.0.0.1:5678. Ctrl-C
+// stops everything it started.
 // Usage: node test/n8n/start.js [n8n version]
 const net = require('net');
+const path = require('path');
 
-const { OWNER, PORTS, paths, versionOf } = require('./config');
+const { OWNER, PORTS, REPO, paths, versionOf } = require('./config');
 const { packPackage, provision } = require('./provision');
 const { prepareHome } = require('./instance');
+const { registerPackage } = require('./register');
 const { startServer } = require('./server');
 const { N8nApi } = require('./rest');
 const { say, step } = require('./steps');
@@ -58,7 +61,11 @@ async function start(version) {
 			() => startServer(version, env),
 		);
 		running.push(server.stop);
-		await step('Sign in as the local owner', () => new N8nApi(server.baseUrl).signIn());
+		const api = await step('Sign in as the local owner', () => new N8nApi(server.baseUrl).signIn());
+		const { name } = require(path.join(REPO, 'package.json'));
+		await step(`List ${name} under Settings → Community Nodes`, () =>
+			registerPackage(version, env, api, name),
+		);
 		server.child.once('exit', (code) => {
 			if (stopping) return;
 			say(`n8n exited (${code}); see ${server.logFile}`);

@@ -20,9 +20,14 @@ async function step(name, work) {
 
 /**
  * Runs a command and resolves with its stdout; its output is shown only if it fails (npm is very chatty), while a heartbeat
- * line every `heartbeatMs` shows the command is still working and, if given, how far it got.
+ * line every `heartbeatMs` shows the command is still working and, if given, how far it got
+ * (`onOutput` sees every chunk of stdout and stderr, for a `progress` that counts what it reads).
  */
-function run(command, args, { cwd, env, heartbeatMs = 20000, progress, quiet = true } = {}) {
+function run(
+	command,
+	args,
+	{ cwd, env, heartbeatMs = 20000, progress, quiet = true, onOutput } = {},
+) {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, {
 			cwd,
@@ -31,7 +36,10 @@ function run(command, args, { cwd, env, heartbeatMs = 20000, progress, quiet = t
 		});
 		let output = '';
 		let stdout = '';
-		const keep = (chunk) => (output = (output + chunk).slice(-20000));
+		const keep = (chunk) => {
+			output = (output + chunk).slice(-20000);
+			onOutput?.(String(chunk));
+		};
 		child.stdout?.on('data', (chunk) => {
 			stdout += chunk;
 			keep(chunk);
