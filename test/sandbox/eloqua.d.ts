@@ -9,6 +9,8 @@ export interface EloquaSandboxOptions {
 	stages?: string[];
 	pendingPolls?: number;
 	activePolls?: number;
+	/** How long after it starts a sync with a callbackUrl ends and the sandbox calls that URL. */
+	callbackDelayMs?: number;
 	baseUrl?: string;
 	recordBodies?: boolean;
 	countRowsOnly?: boolean;
@@ -94,6 +96,8 @@ export interface EloquaSandbox extends SandboxServer {
 	credentials(overrides?: IDataObject): ICredentialDataDecryptedObject & { loginUrl: string };
 	oauthCredentials(overrides?: IDataObject): ICredentialDataDecryptedObject;
 	definitionCount(): number;
+	/** The callbacks made for syncs started with a callbackUrl, in the order they were made. */
+	callbacks: Array<{ syncUri: string; url: string; status?: number; error?: string }>;
 	addDefinition(body: IDataObject, id: number, collection?: string): StoredDefinition;
 }
 

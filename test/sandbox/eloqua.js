@@ -107,6 +107,8 @@ const failures = (list) => ({ status: 400, body: { failures: list } });
  * @param {boolean} [options.recordBodies]
  * @param {boolean} [options.countRowsOnly]  do not parse uploads (benchmarks): count rows, accept all
  * @param {string[]} [options.readOnlyFields]  internal names served with hasReadOnlyConstraint: true
+ * @param {number} [options.callbackDelayMs]  how long after it starts a sync with a callbackUrl ends
+ *   and the sandbox calls that URL
  * @param {string[]} [options.refreshRequires]  form fields a refresh must carry ([open]: none, or
  *   e.g. ['redirect_uri', 'scope'])
  * @param {object} [options.adminDefinitionDefaults]  what `addDefinition` fills in that the admin's
@@ -135,6 +137,7 @@ function createEloquaSandbox(options = {}) {
 		duplicateRows: 'reject',
 		fieldRejects: 'dropField',
 		recordIndex: 'acrossUploads',
+		callbackDelayMs: 2000,
 		...options,
 	};
 	const freshState = () => ({
@@ -567,9 +570,39 @@ function createEloquaSandbox(options = {}) {
 		// A second sync while one runs is accepted ("syncing it while another sync runs could lead to
 		// syncs failing, or data not being imported"): it takes whatever is staged now.
 		const sync = syncs.start(definition, callbackUrl);
+		if (callbackUrl) callBack(sync);
 		record.created = sync.uri;
 		return { status: 201, body: publicSync(sync) };
 	});
+	/** The callbacks the sandbox made: `{ syncUri, url, status }` or `{ syncUri, url, error }`. */
+	const callbacks = [];
+	/**
+	 * `POST /syncs {"syncedInstanceUri", "callbackUrl"?}` (Endpoints): "When a sync completes, Eloqua
+	 * will make a call to the URL specified in this parameter. The callback can occur during sync
+	 * creation, before the sync creation response, or immediately after" (Oracle's reference of
+	 * POST /syncs). [open] the method, the body and any retry: the sandbox runs the sync to its end
+	 * `callbackDelayMs` after it started, then sends one POST with the sync as JSON, and no retry.
+	 */
+	function callBack(sync) {
+		const timer = setTimeout(async () => {
+			for (let step = 0; step < 100 && !syncs.TERMINAL.has(sync.status); step++)
+				syncs.advance(sync);
+			const call = { syncUri: sync.uri, url: sync.callbackUrl };
+			try {
+				const response = await fetch(sync.callbackUrl, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify(publicSync(sync)),
+				});
+				await response.arrayBuffer();
+				call.status = response.status;
+			} catch (error) {
+				call.error = error.message;
+			}
+			callbacks.push(call);
+		}, config.callbackDelayMs);
+		timer.unref?.();
+	}
 	// "GET /syncs (q, orderBy, limit, offset): list syncs (find the syncs of a definition)".
 	bulk('GET', '/syncs', ({ query }) => ({
 		body: list([...state.syncs.values()].map(publicSync), query),
@@ -704,6 +737,7 @@ function createEloquaSandbox(options = {}) {
 			};
 		},
 		definitionCount: () => state.definitions.size,
+		callbacks,
 		/**
 		 * Sets up a definition as an Eloqua admin would have, with a chosen ID. `body` is what the
 		 * admin sent; `adminDefinitionDefaults` fills what it leaves out.
