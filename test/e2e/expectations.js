@@ -61,6 +61,23 @@ const EXAMPLES = {
 			ruler: ['CRM-1001', 'CRM-1002', 'CRM-1003'],
 		},
 	},
+	EloquaSyncCallback: {
+		// The Wait node resumes on the sandbox's callback, which only the running server can take.
+		resumes: true,
+		// Not failures: staged deals are the point of the first node, the sync ends in warning.
+		done: ['staged', 'warning', null],
+		items: [
+			['Start the import in Eloqua', 'main', 0, 'staged', 'CRM-3001'],
+			['Start the import in Eloqua', 'main', 1, 'staged', 'CRM-3002'],
+			['Start the import in Eloqua', 'main', 2, 'staged', 'CRM-3003'],
+			["Read the sync's status", 'main', 0, 'warning', null],
+			// One reject row: CRM-3002, whose stage Eloqua does not know.
+			['Read the rejected rows', 'main', 0, null, null],
+		],
+		errors: {},
+		inputKey: {},
+		sent: { eloqua: ['CRM-3001', 'CRM-3002', 'CRM-3003'] },
+	},
 };
 
 /** The ids each sandbox received, from the requests it recorded, sorted (Ruler's uploads run concurrently). */
@@ -99,6 +116,8 @@ function expectedFor(example, version) {
 		sent: example.sent,
 		inputKey: example.inputKey,
 		links: example.links,
+		resumes: example.resumes === true,
+		done: example.done ?? ['imported', 'uploaded'],
 	};
 }
 
