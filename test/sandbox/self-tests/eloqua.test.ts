@@ -202,7 +202,9 @@ describe('the Eloqua sandbox', () => {
 		for (let i = 0; i < 100 && env.sandbox.callbacks.length === 0; i++) await sleep(50);
 		expect(env.sandbox.callbacks).toEqual([{ syncUri: sync.uri, url, status: expect.any(Number) }]);
 		const calls = env.sandbox.requestsTo('/webhook-waiting/42');
-		expect(calls.map((r) => [r.method, JSON.parse(r.body).status])).toEqual([['POST', 'warning']]);
+		expect(calls.map((r) => [r.method, JSON.parse(r.body ?? '{}').status])).toEqual([
+			['POST', 'warning'],
+		]);
 		expect((await call('GET', `${bulk}${sync.uri}`)).body.status).toBe('warning');
 	});
 
