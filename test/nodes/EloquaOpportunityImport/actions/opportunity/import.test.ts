@@ -170,7 +170,11 @@ describe('Eloqua import with a definition created for the run', () => {
 			}),
 			[{ id: 1 }],
 		);
-		expect(error?.message).toBe('Map the required columns: OpportunityName, Stage');
+		expect(error?.message).toBe(
+			'The node is not set up: Columns: map the required columns Opportunity Name (OpportunityName), Stage',
+		);
+		// One node-level error, not one per item.
+		expect(error?.context?.itemIndex).toBeUndefined();
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });

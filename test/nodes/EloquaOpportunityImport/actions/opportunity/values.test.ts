@@ -115,7 +115,7 @@ describe('dates are sent in Eloqua Time unless the user chose otherwise', () => 
 			);
 			expect(main).toEqual([]);
 			expect(error?.message).toBe(
-				`Eloqua Time Zone must be a time zone name such as America/New_York or Europe/Berlin, got ${JSON.stringify(zone)}`,
+				`The node is not set up: Options → Eloqua Time Zone must be a time zone name such as America/New_York or Europe/Berlin, got ${JSON.stringify(zone)}`,
 			);
 			expect(sandbox.requests).toEqual([]);
 		},

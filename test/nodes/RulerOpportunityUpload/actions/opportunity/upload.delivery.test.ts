@@ -397,14 +397,19 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 				deals(1),
 			);
 			expect(error?.message).toMatch(
-				/^Max Requests per Second must be 0 \(no limit\) or at least 0\.01, got /,
+				/^The node is not set up: Options → Max Requests per Second must be 0 \(no limit\) or at least 0\.01, got /,
 			);
 		}
-		// Set to continue, every item reports it rather than passing on as if sent.
+		// Set to continue, every item reports it (a retry branch still gets every deal), said as
+		// a setup mistake rather than as a fault of each deal.
 		const { main } = await runContinuing(sandbox, deals(2), { requestsPerSecond: -1 });
-		expect(main.map((item) => [fieldsOf(item).status, errorOf(item).message])).toEqual([
-			['failed', 'Item 0: Max Requests per Second must be 0 (no limit) or at least 0.01, got -1'],
-			['failed', 'Item 1: Max Requests per Second must be 0 (no limit) or at least 0.01, got -1'],
+		const message =
+			'The node is not set up: Options → Max Requests per Second must be 0 (no limit) or at least 0.01, got -1';
+		expect(
+			main.map((item) => [fieldsOf(item).status, fieldsOf(item).code, errorOf(item).message]),
+		).toEqual([
+			['failed', 'nodeNotSetUp', message],
+			['failed', 'nodeNotSetUp', message],
 		]);
 		expect(uploadsOf(sandbox)).toEqual([]);
 	});
