@@ -22,6 +22,17 @@ export interface ItemResult {
 	description?: string;
 }
 
+/**
+ * The fields a failed item names, as the UI labels them, each once: every failure's `invalidFields`
+ * in both nodes (never a parameter's internal name).
+ */
+export function invalidFieldLabels(
+	fields: Iterable<string>,
+	labelOf: (field: string) => string,
+): string[] {
+	return [...new Set([...fields].map(labelOf))];
+}
+
 export function succeeded(itemIndex: number, fields: IDataObject): ItemResult {
 	return { itemIndex, ok: true, fields };
 }
