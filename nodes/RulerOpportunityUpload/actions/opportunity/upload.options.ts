@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { inputFieldsOptions } from '../../../shared/items/inputFields';
 import { setupError } from '../../../shared/items/setup';
 import { preview } from '../../../shared/values/text';
 import {
@@ -56,6 +57,7 @@ export const uploadOptions: INodeProperties = {
 			description:
 				'How the opportunity date is sent. A date is the calendar date the deal has where the workflow runs; a date and time is in UTC.',
 		},
+		...inputFieldsOptions,
 		{
 			displayName: 'Max Requests per Second',
 			name: 'requestsPerSecond',
