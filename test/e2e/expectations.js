@@ -40,7 +40,7 @@ const EXAMPLES = {
 			// Ruler's items are the deals Eloqua imported; "Qualification" is no Ruler pipeline stage.
 			['Upload to Ruler', 'main', 0, 'uploaded', 'CRM-1001'],
 			['Upload to Ruler', 'main', 2, 'uploaded', 'CRM-1003'],
-			['Upload to Ruler', FAILED, 1, 'failed', 'CRM-1002'],
+			['Upload to Ruler', FAILED, 1, 'rejected', 'CRM-1002'],
 		],
 		errors: {
 			'CRM-1004': /stage/i,

@@ -155,11 +155,15 @@ function expectations(
 					`item ${index}'s message names no rule for ${column}: ${(outcome.error ?? '').slice(0, 160)}`,
 				);
 		}
+		// invalidFields are the mapper's labels ("Close Date" for CloseDate).
+		const named = ((outcome.fields.invalidFields as string[] | undefined) ?? []).map((label) =>
+			label.replace(/\s/g, '').toLowerCase(),
+		);
 		if (
-			!badColumns.includes(String(outcome.fields.field)) &&
+			!badColumns.some((column) => named.includes(column.toLowerCase())) &&
 			values.every((c) => c.kind !== 'wild')
 		)
-			problems.push(`item ${index} names field ${String(outcome.fields.field)}`);
+			problems.push(`item ${index} names fields ${named.join(', ')}`);
 	}
 	if (
 		values.every((c) => c.kind === 'good') &&

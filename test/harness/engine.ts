@@ -53,6 +53,8 @@ export interface RunNodeOptions {
 	workflowName?: string;
 	/** The workflow's time zone setting (n8n's default when absent). */
 	timezone?: string;
+	/** Leaves the node without a selected credential, as a new node in the editor is. */
+	withoutCredential?: boolean;
 }
 
 export interface NodeRun {
@@ -129,7 +131,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
-			credentials: nodeCredentials,
+			credentials: options.withoutCredential ? undefined : nodeCredentials,
 			onError: options.onError,
 		},
 	];

@@ -398,12 +398,14 @@ function checkItem(
 		if (!(sync.rows ?? []).some((r) => row.matches(r)))
 			return `item ${index} says staged, but its sync does not hold its row`;
 	}
-	if (status === 'failed' && fields.syncStatus === 'success')
+	if (status === 'failed' && (fields.sync as { status?: string } | undefined)?.status === 'success')
 		return `${KNOWN_LOG_DEFECT}: item ${index} says failed, but its sync ended in success`;
 	if (status === 'failed' && stored) {
 		// The node may not know: the sync ended in error (rows unconfirmed), its rejects could not be
 		// read, or an upload's answer was lost after Eloqua had staged the rows.
-		const unconfirmed = fields.syncStatus === 'error' && sync?.status === 'error';
+		const unconfirmed =
+			(fields.sync as { status?: string } | undefined)?.status === 'error' &&
+			sync?.status === 'error';
 		const unread = /its result could not be read/.test(error ?? '');
 		if (!unconfirmed && !unread) return `item ${index} says failed, but the sandbox holds it`;
 	}

@@ -270,12 +270,13 @@ function checkItem(
 			return `item ${index} says it took ${attempts} attempts`;
 	}
 	if (status === 'invalid' && mine.length) return `item ${index} says invalid, but it was sent`;
-	if (status === 'failed') {
+	// `rejected`: Ruler refused the values; like `failed`, it must not be held by the sandbox.
+	if (status === 'failed' || status === 'rejected') {
 		if (attempts === 0 && mine.length) return `item ${index} says it was not sent, but it was`;
 		if (attempts > scenario.options.maxRetries + 1)
 			return `item ${index} says it took ${attempts} attempts`;
 		if (held && !mine.some((r) => isAmbiguous(r, scenario)) && !timedOut(error))
-			return `item ${index} says failed, but the sandbox holds it (${error})`;
+			return `item ${index} says ${status}, but the sandbox holds it (${error})`;
 	}
 	// An attempt may end at the login (n8n logs in before sending): a failed login is an attempt too.
 	if (status !== 'invalid' && mine.length + view.failedLogins < attempts)
@@ -345,6 +346,7 @@ export function checkRulerRun(
 	const { outcomes, violations } = accountedOnce(scenario.items.length, outputsOf(run), [
 		'uploaded',
 		'invalid',
+		'rejected',
 		'failed',
 	]);
 	const timedOutReferences = new Set<string>();

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemLabel } from '../../shared/items/labels';
-import { failed, succeeded, type ItemResult } from '../../shared/items/results';
+import { failed, invalidFieldLabels, succeeded, type ItemResult } from '../../shared/items/results';
 import { FirstUse, RULE_MESSAGES, type FieldWarning } from '../../shared/values/rules';
 import { preview } from '../../shared/values/text';
 import type { StagingRow } from './lifecycle';
@@ -43,11 +43,18 @@ export function checkItems(
 	const invalid: ItemResult[] = [];
 	const warnings = new Map<number, FieldWarning[]>();
 	const id = settings.identifierColumn;
-	const reject = (itemIndex: number, values: IDataObject, problem: string, field: string) =>
+	const labelOf = (name: string) => columns.get(name)?.displayName ?? name;
+	const reject = (itemIndex: number, values: IDataObject, problem: string, fields: string[]) =>
 		invalid.push(
 			failed(
 				itemIndex,
-				{ ...settings.fields, status: 'invalid', opportunityId: values[id] ?? null, field },
+				{
+					status: 'invalid',
+					dealKey: values[id] ?? null,
+					opportunityId: values[id] ?? null,
+					...settings.fields,
+					invalidFields: invalidFieldLabels(fields, labelOf),
+				},
 				`${itemLabel(itemIndex, id, values[id])}: ${problem}`,
 				'Fix the value in the source data or the mapping, and run again.',
 			),
@@ -57,7 +64,8 @@ export function checkItems(
 		const found = check(values);
 		const problems = found?.problems;
 		if (problems) {
-			reject(itemIndex, values, problems.map((p) => p.message).join('; '), problems[0].field);
+			const fields = problems.map((p) => p.field);
+			reject(itemIndex, values, problems.map((p) => p.message).join('; '), fields);
 			continue;
 		}
 		const sent = (column: string) =>
@@ -72,7 +80,7 @@ export function checkItems(
 				itemIndex,
 				values,
 				RULE_MESSAGES.repeated(repeated, earlier, settings.repeatRule),
-				settings.key[0].column,
+				settings.key.map(({ column }) => column),
 			);
 			continue;
 		}
@@ -110,6 +118,7 @@ export function validResults(
 		const row = toRow(values);
 		return succeeded(itemIndex, {
 			status: 'valid',
+			dealKey: identifier,
 			opportunityId: identifier,
 			...fieldsOf(row),
 			row,

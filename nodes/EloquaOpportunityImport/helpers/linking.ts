@@ -139,11 +139,12 @@ export async function linkImported(
 			);
 		}
 		const outcome = outcomes.get(itemIndex)!;
-		const fields = {
-			...outcomeFields(outcome, 'linked'),
+		const fields = outcomeFields(outcome, 'linked', {
 			...linkBase(itemIndex),
 			importDefinitionUri: linked.definitionUri,
-		};
+		});
+		// The item's own result carries the deal's key; its link needs no second one.
+		delete fields.dealKey;
 		if (!outcome.problem) return withLink(result, fields);
 		return linkFailure(result, fields, outcome.problem.message, outcome.problem.description);
 	});

@@ -23,10 +23,27 @@ export interface RowWarning {
 	message: string;
 }
 
+/**
+ * The sync a row went through, as its items show it: one object per sync, shared by all its rows'
+ * results (not a copy per item). `status` is the whole sync's (`warning` when any row of it was
+ * rejected); each item's own outcome is its `status`.
+ */
+export interface SyncSummary {
+	uri: string;
+	status: string;
+	/** Rows of this run the sync processed, and how many of them it rejected (once it ended). */
+	rows?: number;
+	rejectedRows?: number;
+	/** The sync's full log: only with the option Include Sync Log. */
+	log?: SyncLogEntry[];
+}
+
 /** What one sync says about every row it processed, shared by those rows' outcomes. */
 export interface SyncReport {
 	sync: SyncState;
 	syncLog?: SyncLogEntry[];
+	/** Set once per sync by whoever settles it; built from `sync` otherwise. */
+	summary?: SyncSummary;
 	warnings?: RowWarning[];
 }
 
@@ -34,8 +51,7 @@ export interface RowOutcome {
 	itemIndex: number;
 	identifier: string;
 	status: RowStatus;
-	syncUri?: string;
-	syncStatus?: string;
+	sync?: SyncSummary;
 	syncLog?: SyncLogEntry[];
 	/** Set for every outcome that is a failure (and for a sync still running after the wait). */
 	problem?: Problem;
@@ -45,6 +61,12 @@ export interface RowOutcome {
 /** A row that has a key and a name in messages. */
 export type NamedRow = StagedRow & { identifier: string };
 
+/** The report's one summary, made on first use and then shared by every row of its sync. */
+function summaryOf(report: SyncReport): SyncSummary {
+	report.summary ??= { uri: report.sync.uri, status: report.sync.status };
+	return report.summary;
+}
+
 export function outcome(
 	row: NamedRow,
 	status: RowStatus,
@@ -52,27 +74,46 @@ export function outcome(
 	report?: SyncReport,
 	rowWarnings: RowWarning[] = [],
 ): RowOutcome {
-	const warnings = [...rowWarnings, ...(report?.warnings ?? [])];
+	const shared = report?.warnings;
+	const warnings = rowWarnings.length ? [...rowWarnings, ...(shared ?? [])] : shared;
 	return {
 		itemIndex: row.itemIndex,
 		identifier: row.identifier,
 		status,
-		syncUri: report?.sync.uri,
-		syncStatus: report?.sync.status,
+		sync: report && summaryOf(report),
 		syncLog: report?.syncLog,
 		problem,
-		warnings: warnings.length ? warnings : undefined,
+		warnings: warnings?.length ? warnings : undefined,
 	};
 }
 
-/** The fields every import reports for a row: its sync and, on failure, the problem's code and fields. */
-export function outcomeFields(outcome: RowOutcome, doneStatus: string): IDataObject {
+/** The summary as items show it: with the sync's log only when the run asks for the full log. */
+function summaryShown(summary: SyncSummary, log: SyncLogEntry[] | undefined, fullLog: boolean) {
+	if (fullLog && log) summary.log ??= log;
+	return summary;
+}
+
+/**
+ * The fields every import reports for a row, `status` first: the deal's key (`dealKey`, and under
+ * the operation's own name), its sync (URI, and the shared summary; the full log with Include Sync
+ * Log) and, on failure, the problem's code and fields.
+ */
+export function outcomeFields(
+	outcome: RowOutcome,
+	doneStatus: string,
+	keyFields: IDataObject,
+	fullLog = false,
+): IDataObject {
 	const fields: IDataObject = {
 		status: outcome.status === 'done' ? doneStatus : outcome.status,
-		syncUri: outcome.syncUri ?? null,
-		syncStatus: outcome.syncStatus ?? null,
+		dealKey: outcome.identifier,
+		...keyFields,
+		syncUri: outcome.sync?.uri ?? null,
 	};
-	if (outcome.syncLog) fields.syncLog = outcome.syncLog as unknown as IDataObject[];
+	if (outcome.sync) {
+		const summary = summaryShown(outcome.sync, outcome.syncLog, fullLog);
+		fields.sync = summary as unknown as IDataObject;
+	}
 	if (outcome.warnings) fields.warnings = outcome.warnings as unknown as IDataObject[];
 	if (outcome.problem) addProblemFields(fields, outcome.problem);
 	return fields;
@@ -84,17 +125,15 @@ function addProblemFields(fields: IDataObject, problem: Problem): void {
 	if (problem.invalidFields?.length) fields.invalidFields = problem.invalidFields;
 }
 
-/**
- * An import outcome as the item's result: `fields` (IDs, URIs), then the outcome's own. Runs once
- * per row, so the fields are added in place rather than copied.
- */
+/** An import outcome as the item's result: `status`, the key, `fields` (IDs, URIs), then the rest. */
 export function outcomeToResult(
 	outcome: RowOutcome,
 	doneStatus: string,
 	identifierColumn: string,
 	fields: IDataObject,
+	fullLog = false,
 ): ItemResult {
-	const all = Object.assign(fields, outcomeFields(outcome, doneStatus));
+	const all = outcomeFields(outcome, doneStatus, fields, fullLog);
 	if (!outcome.problem) return succeeded(outcome.itemIndex, all);
 	const label = itemLabel(outcome.itemIndex, identifierColumn, outcome.identifier);
 	return failed(

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { invalidFieldLabels } from '../../shared/items/results';
 import type { EloquaClient } from '../transport/client';
 import { readPages } from '../transport/paging';
 import { ELQ_CODES } from '../transport/statuses';
@@ -84,8 +85,14 @@ export function mapRejectsToItems(
 	return { byItem, unmatched };
 }
 
-/** A row's rejects as its problem: each reason in plain words, with the fields Eloqua named. */
-export function rejectProblem(rejects: Reject[]): Problem {
+/**
+ * A row's rejects as its problem: each reason in plain words, with the columns Eloqua named
+ * (`invalidFields` as the UI labels them, through `labelOf`).
+ */
+export function rejectProblem(
+	rejects: Reject[],
+	labelOf: (column: string) => string = (column) => column,
+): Problem {
 	const codes = rejects.map((r) => r.statusCode).filter(Boolean);
 	const sentences = rejects.map((r) => {
 		const plain = ELQ_CODES[r.statusCode];
@@ -99,7 +106,10 @@ export function rejectProblem(rejects: Reject[]): Problem {
 		description:
 			'Fix the value in the source data (or add the missing stage, contact or field in Eloqua) and run again.',
 		code: codes[0],
-		invalidFields: [...new Set(rejects.flatMap((r) => r.invalidFields))],
+		invalidFields: invalidFieldLabels(
+			rejects.flatMap((r) => r.invalidFields),
+			labelOf,
+		),
 	};
 }
 

@@ -63,7 +63,8 @@ async function settleSync(
 ): Promise<RowOutcome[]> {
 	const log = await readSyncLogIfAny(job, sync);
 	if (sync.status === 'success') {
-		const report: SyncReport = { sync, syncLog: log };
+		const summary = { uri: sync.uri, status: sync.status, rows: staged.length, rejectedRows: 0 };
+		const report: SyncReport = { sync, syncLog: log, summary };
 		return staged.map((row) => outcome(row, 'done', undefined, report));
 	}
 	const rejects = await readRejects(job.client, sync.uri);
@@ -72,8 +73,11 @@ async function settleSync(
 	const report: SyncReport = {
 		sync,
 		syncLog: log,
+		summary: { uri: sync.uri, status: sync.status, rows: staged.length, rejectedRows: 0 },
 		warnings: unmatched.length ? [unmatchedRejectsWarning(unmatched, sync.uri)] : undefined,
 	};
+	const labels = new Map(job.rules.columns.map((c) => [c.name, c.displayName]));
+	const labelOf = (column: string) => labels.get(column) ?? column;
 	const unconfirmed: Problem = {
 		message: `Eloqua ended the sync with status "error" and did not confirm this row`,
 		description: `Sync log: ${log.map((entry) => `${entry.statusCode} ×${entry.count} ${entry.message}`).join('; ') || 'empty'}. Check the sync in Eloqua and run again.`,
@@ -83,7 +87,10 @@ async function settleSync(
 		const rowRejects = byItem.get(row.itemIndex);
 		const dropped =
 			rowRejects && droppedValueWarnings(rowRejects, job.importedRejectCodes, job.key);
-		if (rowRejects && !dropped) return outcome(row, 'rejected', rejectProblem(rowRejects), report);
+		if (rowRejects && !dropped) {
+			report.summary!.rejectedRows! += 1;
+			return outcome(row, 'rejected', rejectProblem(rowRejects, labelOf), report);
+		}
 		if (sync.status === 'error') return outcome(row, 'failed', unconfirmed, report);
 		if (dropped) return outcome(row, 'done', undefined, report, dropped);
 		return outcome(row, 'done', undefined, report);

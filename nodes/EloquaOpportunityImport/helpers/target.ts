@@ -1,5 +1,6 @@
-import { NodeOperationError, type INode } from 'n8n-workflow';
+import type { INode, NodeOperationError } from 'n8n-workflow';
 
+import { setupError } from '../../shared/items/setup';
 import type { EloquaClient } from '../transport/client';
 import { OPPORTUNITY_ID_STATEMENT, STANDARD_COLUMNS, writable, type Column } from './columns';
 import { DEFINITION_KINDS, definitionBody, getDefinition, type Retention } from './definition';
@@ -22,11 +23,17 @@ export interface Target {
 	columnsFromItems: boolean;
 }
 
-function configError(node: INode, message: string, description: string): NodeOperationError {
-	return new NodeOperationError(node, message, { description });
-}
+/** Every problem found here is in the node's settings or the chosen definition: no item is read yet. */
+const configError = (node: INode, problem: string, description: string): NodeOperationError =>
+	setupError(node, problem, description);
 
 const namesOf = (columns: Column[]) => columns.map((column) => column.name).join(', ');
+
+/** Columns as the mapper shows them: "Opportunity ID (OpportunityID)". */
+const labelsOf = (columns: Column[]) =>
+	columns
+		.map(({ displayName, name }) => (displayName === name ? name : `${displayName} (${name})`))
+		.join(', ');
 
 /** The standard column mapped to {{Opportunity.Id}}: the only one Eloqua matches opportunities on. */
 const ID_COLUMN = STANDARD_COLUMNS.find((c) => c.statement === OPPORTUNITY_ID_STATEMENT)!.name;
@@ -77,7 +84,7 @@ function checkIdentifierOption(node: INode, chosen: string) {
 	if (chosen.trim() === '' || chosen.trim() === ID_COLUMN) return;
 	throw configError(
 		node,
-		`The option "Identifier Column" is "${chosen}"; it can only be ${ID_COLUMN}`,
+		`Options → Identifier Column is "${chosen}"; it can only be ${ID_COLUMN}`,
 		`Eloqua matches opportunities only on the column mapped to {{Opportunity.Id}}, which is ${ID_COLUMN}. Remove the option "Identifier Column" from Options, or set it to ${ID_COLUMN}.`,
 	);
 }
@@ -88,7 +95,7 @@ function mappedColumns(node: INode, all: Column[], mapped: string[]): Column[] {
 	if (readOnly.length) {
 		throw configError(
 			node,
-			`Read-only columns are mapped: ${namesOf(readOnly)}`,
+			`Columns: read-only columns are mapped: ${labelsOf(readOnly)}`,
 			'Eloqua marks these fields read-only (hasReadOnlyConstraint): imports cannot write them. Remove them from Columns.',
 		);
 	}
@@ -96,7 +103,7 @@ function mappedColumns(node: INode, all: Column[], mapped: string[]): Column[] {
 	if (unknown.length) {
 		throw configError(
 			node,
-			`Unknown column ${unknown.join(', ')}`,
+			`Columns: unknown column ${unknown.join(', ')}`,
 			'These are not opportunity fields of this Eloqua instance. Reload the columns and map them again.',
 		);
 	}
@@ -113,8 +120,8 @@ export async function newTarget(client: EloquaClient, choice: NewTargetChoice): 
 		if (missing.length) {
 			throw configError(
 				node,
-				`Map the required columns: ${namesOf(missing)}`,
-				'Eloqua needs the opportunity ID, name, stage and amount in every import.',
+				`Columns: map the required columns ${labelsOf(missing)}`,
+				'Eloqua needs the opportunity ID, name, stage and amount in every import: add each of these columns under Columns and give it a value, or choose Map Automatically with input fields named as the columns.',
 			);
 		}
 	}
@@ -163,7 +170,7 @@ export function newDefinition(
 	if (columns.length > MAX_COLUMNS) {
 		throw configError(
 			node,
-			`${columns.length} columns are mapped; Eloqua allows ${MAX_COLUMNS} per import`,
+			`Columns: ${columns.length} columns are mapped; Eloqua allows ${MAX_COLUMNS} per import`,
 			'Map fewer columns.',
 		);
 	}

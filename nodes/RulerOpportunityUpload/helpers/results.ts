@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemLabel } from '../../shared/items/labels';
-import { failed, succeeded, type ItemResult } from '../../shared/items/results';
+import { failed, invalidFieldLabels, succeeded, type ItemResult } from '../../shared/items/results';
 import { redactBody } from '../../shared/transport/explain';
 import type { FieldProblem } from '../../shared/values/rules';
-import type { UploadOutcome } from '../transport/client';
+import { isDataError, type UploadOutcome } from '../transport/client';
 import type { Failure } from '../transport/statuses';
 import { opportunityBody } from './body';
-import type { Opportunity } from './schema';
+import { fieldLabel, type Opportunity } from './schema';
 
 /** "Item 3" or "Item 3 (reference "D-1")": how every message names an item. */
 const labelOf = (itemIndex: number, reference: unknown) =>
@@ -18,10 +18,15 @@ export function invalidResult(
 	reference: unknown,
 	problems: FieldProblem[],
 ): ItemResult {
+	const key = (reference as IDataObject[string]) ?? null;
 	const fields: IDataObject = {
 		status: 'invalid',
-		reference: (reference as IDataObject[string]) ?? null,
-		field: problems[0].field,
+		dealKey: key,
+		reference: key,
+		invalidFields: invalidFieldLabels(
+			problems.map((p) => p.field),
+			fieldLabel,
+		),
 		attempts: 0,
 	};
 	const message = `${labelOf(itemIndex, reference)}: ${problems.map((p) => p.message).join('; ')}`;
@@ -55,6 +60,7 @@ function valueFields({ value, valueGiven }: Opportunity): IDataObject {
 export function validResult(itemIndex: number, opportunity: Opportunity): ItemResult {
 	return succeeded(itemIndex, {
 		status: 'valid',
+		dealKey: opportunity.reference,
 		reference: opportunity.reference,
 		siteId: opportunity.siteId,
 		...valueFields(opportunity),
@@ -70,6 +76,7 @@ export function uploadedResult(
 	const { result } = outcome;
 	return succeeded(itemIndex, {
 		status: 'uploaded',
+		dealKey: opportunity.reference,
 		reference: opportunity.reference,
 		siteId: opportunity.siteId,
 		...valueFields(opportunity),
@@ -78,6 +85,19 @@ export function uploadedResult(
 		attempts: outcome.attempts,
 		retriedAfter: outcome.retriedAfter,
 	});
+}
+
+/** Answers that refuse the opportunity's values: fixing the data, not resending, helps. */
+const REFUSES_THE_DATA = new Set([400, 413, 422]);
+
+/**
+ * `rejected` when Ruler refused the values, `failed` when the upload did not go through (a login or
+ * a credential that stops the run is never about the values).
+ */
+function failureStatus(failure: Failure, outcome?: UploadOutcome): string {
+	const result = outcome?.result;
+	if (failure.fatal || result?.kind !== 'response') return 'failed';
+	return REFUSES_THE_DATA.has(result.status) || isDataError(result) ? 'rejected' : 'failed';
 }
 
 /** A failed upload; without an outcome, the item was never sent. */
@@ -89,7 +109,8 @@ export function failedResult(
 ): ItemResult {
 	const { result } = outcome ?? {};
 	const fields: IDataObject = {
-		status: 'failed',
+		status: failureStatus(failure, outcome),
+		dealKey: opportunity.reference,
 		reference: opportunity.reference,
 		siteId: opportunity.siteId,
 		...valueFields(opportunity),

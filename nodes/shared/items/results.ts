@@ -8,6 +8,7 @@ import {
 
 import { errorFields } from '../transport/explain';
 import { itemLabel } from './labels';
+import { asSetupError } from './setup';
 
 /** What happened to one input item. Every input item gets exactly one. */
 export interface ItemResult {
@@ -19,6 +20,17 @@ export interface ItemResult {
 	error?: string;
 	/** Failures only: what to do about it. */
 	description?: string;
+}
+
+/**
+ * The fields a failed item names, as the UI labels them, each once: every failure's `invalidFields`
+ * in both nodes (never a parameter's internal name).
+ */
+export function invalidFieldLabels(
+	fields: Iterable<string>,
+	labelOf: (field: string) => string,
+): string[] {
+	return [...new Set([...fields].map(labelOf))];
 }
 
 export function succeeded(itemIndex: number, fields: IDataObject): ItemResult {
@@ -50,11 +62,25 @@ function failureItem(result: ItemResult): INodeExecutionData {
 	return { json: failureJson(result), pairedItem: { item: result.itemIndex } };
 }
 
+/** The input fields a success carries beside the node's own (Include Input Fields), by item. */
+export type InputFields = (itemIndex: number) => IDataObject | undefined;
+
+/** A success's json: the node's fields first (`status` leads), then the input's other fields. */
+function successJson(result: ItemResult, inputFields?: InputFields): IDataObject {
+	const input = inputFields?.(result.itemIndex);
+	if (!input) return result.fields;
+	// The node's fields win a clash (a CRM's own `status`), and keep their place in front.
+	return { ...result.fields, ...input, ...result.fields };
+}
+
 /**
  * One output item per input item, paired. Successes come first: n8n's "Retry On Fail" re-runs the
  * whole node when the first output item carries an error, which must not happen for a partial failure.
  */
-export function toOutputItems(results: ItemResult[]): INodeExecutionData[] {
+export function toOutputItems(
+	results: ItemResult[],
+	inputFields?: InputFields,
+): INodeExecutionData[] {
 	const inOrder = (a: ItemResult, b: ItemResult) =>
 		Number(b.ok) - Number(a.ok) || a.itemIndex - b.itemIndex;
 	// Large runs usually arrive in order already; sorting 100,000 results costs more than checking.
@@ -63,7 +89,7 @@ export function toOutputItems(results: ItemResult[]): INodeExecutionData[] {
 		: [...results].sort(inOrder);
 	return ordered.map((result) =>
 		result.ok
-			? { json: result.fields, pairedItem: { item: result.itemIndex } }
+			? { json: successJson(result, inputFields), pairedItem: { item: result.itemIndex } }
 			: failureItem(result),
 	);
 }
@@ -71,20 +97,25 @@ export function toOutputItems(results: ItemResult[]): INodeExecutionData[] {
 /**
  * A failure of the whole run (credentials, the service's address, a definition) as one failed item
  * per input item, for a node set to continue. Thrown instead, n8n would pass the input items on
- * unchanged, and downstream they would look like successes.
+ * unchanged, and downstream they would look like successes. A setup mistake is said as it is, not
+ * as a fault of each item: `code: "nodeNotSetUp"` and the message "The node is not set up: …".
  */
 export function everyItemFailed(
 	context: IExecuteFunctions,
 	error: unknown,
 ): INodeExecutionData[][] {
-	const { message, description, httpStatus } = errorFields(error);
+	const setup = asSetupError(context.getNode(), error);
+	const { message, description, httpStatus } = errorFields(setup ?? error);
+	const fields: IDataObject = setup
+		? { status: 'failed', code: 'nodeNotSetUp' }
+		: { status: 'failed', httpStatus: httpStatus ?? null };
 	const results = context
 		.getInputData()
 		.map((_, itemIndex) =>
 			failed(
 				itemIndex,
-				{ status: 'failed', httpStatus: httpStatus ?? null },
-				`${itemLabel(itemIndex)}: ${message}`,
+				fields,
+				setup ? message : `${itemLabel(itemIndex)}: ${message}`,
 				description,
 			),
 		);
@@ -93,7 +124,8 @@ export function everyItemFailed(
 
 /**
  * Runs a node's work on all its items. The work throws only when the whole run failed; set to
- * continue, every item then reports that failure (a cancelled execution still stops).
+ * continue, every item then reports that failure (a cancelled execution still stops). Not set to
+ * continue, the node fails with that one error: a setup mistake is one node-level error.
  */
 export async function runAllItems(
 	context: IExecuteFunctions,
@@ -104,7 +136,7 @@ export async function runAllItems(
 	} catch (error) {
 		if (context.continueOnFail() && !context.getExecutionCancelSignal()?.aborted)
 			return everyItemFailed(context, error);
-		throw asNodeError(context, error);
+		throw asSetupError(context.getNode(), error) ?? asNodeError(context, error);
 	}
 }
 
@@ -187,9 +219,11 @@ export function finishRun(
 	context: IExecuteFunctions,
 	results: ItemResult[],
 	doneWord: string,
+	inputFields?: InputFields,
 ): INodeExecutionData[][] {
 	const failures = results.filter((r) => !r.ok).sort((a, b) => a.itemIndex - b.itemIndex);
-	if (failures.length === 0 || context.continueOnFail()) return [toOutputItems(results)];
+	if (failures.length === 0 || context.continueOnFail())
+		return [toOutputItems(results, inputFields)];
 	throw new NodeOperationError(
 		context.getNode(),
 		`${failures.length} of ${results.length} items failed (${doneCounts(results, doneWord)})`,

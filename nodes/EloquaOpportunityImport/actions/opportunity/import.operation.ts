@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { inputFieldsOptions, readInputFields } from '../../../shared/items/inputFields';
 import { finishRun, type ItemResult } from '../../../shared/items/results';
 import { checkItems, validResults, withValueWarnings } from '../../helpers/checks';
 import { definitionName } from '../../helpers/definition';
@@ -31,6 +32,7 @@ import {
 	sortedOptions,
 } from '../common/lifecycle.options';
 import { linkJob, linkProperties, readLinkSettings } from '../common/link.properties';
+import { readIncludeSyncLog, syncLogOption } from '../common/syncLog.option';
 import { importOptions, readDateRules } from './import.options';
 
 const show = { resource: ['opportunity'], operation: ['import'] };
@@ -109,7 +111,12 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: sortedOptions([...lifecycleOptions(true), ...importOptions]),
+		options: sortedOptions([
+			...lifecycleOptions(true),
+			...importOptions,
+			...inputFieldsOptions,
+			syncLogOption,
+		]),
 	},
 ];
 
@@ -168,7 +175,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const validateOnly = isValidateOnly(options);
 	if (validateOnly || valid.length === 0) {
 		const checked = withValueWarnings(validResults(valid, rowBuilder(sent)), warnings);
-		return finishRun(this, [...checked, ...invalid], validateOnly ? 'valid' : 'imported');
+		return finishRun(
+			this,
+			[...checked, ...invalid],
+			validateOnly ? 'valid' : 'imported',
+			readInputFields(this, options),
+		);
 	}
 
 	const jobOptions = readJobOptions(this, options);
@@ -189,10 +201,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	};
 	const { definitionUri, outcomes } = await runImport(job, valid, this.logger);
 	let results: ItemResult[] = outcomes.map((outcome) =>
-		outcomeToResult(outcome, 'imported', target.identifierColumn, {
-			opportunityId: outcome.identifier,
-			importDefinitionUri: definitionUri,
-		}),
+		outcomeToResult(
+			outcome,
+			'imported',
+			target.identifierColumn,
+			{ opportunityId: outcome.identifier, importDefinitionUri: definitionUri },
+			readIncludeSyncLog(options),
+		),
 	);
 	if (linking) {
 		const settings = readLinkSettings(this);
@@ -208,5 +223,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		...result,
 		fields: { ...result.fields, importDefinitionUri: definitionUri },
 	}));
-	return finishRun(this, [...withValueWarnings(results, warnings), ...invalidWithUri], 'imported');
+	return finishRun(
+		this,
+		[...withValueWarnings(results, warnings), ...invalidWithUri],
+		'imported',
+		readInputFields(this, options),
+	);
 }

@@ -1,11 +1,7 @@
 import { IANAZone } from 'luxon';
-import {
-	NodeOperationError,
-	type IDataObject,
-	type INode,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
+import { setupError } from '../../../shared/items/setup';
 import { emptyValuesOption } from '../common/emptyValues.option';
 import { DEFAULT_ELOQUA_ZONE, type DateHandling, type RowRules } from '../../helpers/rows';
 
@@ -75,13 +71,10 @@ export const importOptions: INodeProperties[] = [
 function readEloquaZone(node: INode, options: IDataObject): string {
 	const zone = options.eloquaTimeZone ?? DEFAULT_ELOQUA_ZONE;
 	if (typeof zone === 'string' && IANAZone.isValidZone(zone.trim())) return zone.trim();
-	throw new NodeOperationError(
+	throw setupError(
 		node,
-		`Eloqua Time Zone must be a time zone name such as America/New_York or Europe/Berlin, got ${JSON.stringify(zone)}`,
-		{
-			description:
-				'Set Options → Eloqua Time Zone to the IANA name of the zone your Eloqua instance uses (US Eastern is America/New_York).',
-		},
+		`Options → Eloqua Time Zone must be a time zone name such as America/New_York or Europe/Berlin, got ${JSON.stringify(zone)}`,
+		'Set Options → Eloqua Time Zone to the IANA name of the zone your Eloqua instance uses (US Eastern is America/New_York).',
 	);
 }
 

@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
 import {
 	updateDisplayOptions,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { readInputFields } from '../../../shared/items/inputFields';
 import { finishRun } from '../../../shared/items/results';
 import { RequestGate } from '../../../shared/transport/gate';
 import { errorFields } from '../../../shared/transport/explain';
@@ -198,6 +200,7 @@ function readItem(context: IExecuteFunctions, itemIndex: number): ItemValues {
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const options = readOptions(this);
+	const inputFields = readInputFields(this, this.getNodeParameter('options', 0, {}) as IDataObject);
 	const checker = new ItemChecker({
 		zone: this.getTimezone(),
 		now: DateTime.utc(),
@@ -208,7 +211,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	});
 	const checkItem: CheckItem = (itemIndex) => checker.check(itemIndex, readItem(this, itemIndex));
 	const count = this.getInputData().length;
-	if (options.validateOnly) return finishRun(this, checkAll(checkItem, count), 'valid');
+	if (options.validateOnly)
+		return finishRun(this, checkAll(checkItem, count), 'valid', inputFields);
 
 	const settings = {
 		policy: { ...BACKOFF, maxRetries: options.maxRetries },
@@ -218,5 +222,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		signal: this.getExecutionCancelSignal(),
 	};
 	const results = await uploadAll(this, settings, checkItem, count, options.concurrency);
-	return finishRun(this, results, 'uploaded');
+	return finishRun(this, results, 'uploaded', inputFields);
 }

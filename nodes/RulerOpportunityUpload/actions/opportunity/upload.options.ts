@@ -1,5 +1,7 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { inputFieldsOptions } from '../../../shared/items/inputFields';
+import { setupError } from '../../../shared/items/setup';
 import { preview } from '../../../shared/values/text';
 import {
 	DEFAULT_CONCURRENCY,
@@ -55,6 +57,7 @@ export const uploadOptions: INodeProperties = {
 			description:
 				'How the opportunity date is sent. A date is the calendar date the deal has where the workflow runs; a date and time is in UTC.',
 		},
+		...inputFieldsOptions,
 		{
 			displayName: 'Max Requests per Second',
 			name: 'requestsPerSecond',
@@ -161,10 +164,10 @@ const DEFAULT_OPTIONS: UploadOptions = {
 function requestsPerSecond(context: IExecuteFunctions, value: unknown): number {
 	const rate = value === undefined || value === '' ? 0 : Number(value);
 	if (rate === 0 || rate >= MIN_REQUESTS_PER_SECOND) return rate;
-	throw new NodeOperationError(
+	throw setupError(
 		context.getNode(),
-		`Max Requests per Second must be 0 (no limit) or at least ${MIN_REQUESTS_PER_SECOND}, got ${preview(value)}`,
-		{ description: 'Set it in the options, just under the rate limit of your Ruler account.' },
+		`Options → Max Requests per Second must be 0 (no limit) or at least ${MIN_REQUESTS_PER_SECOND}, got ${preview(value)}`,
+		'Set it in the options, just under the rate limit of your Ruler account.',
 	);
 }
 

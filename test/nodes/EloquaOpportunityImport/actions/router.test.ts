@@ -138,12 +138,15 @@ describe('a sync log that cannot be read', () => {
 			status: 500,
 			body: { message: 'Internal Server Error' },
 		});
-		const { main } = await runEloqua(sandbox, importParameters(), [opportunity(1)], {
-			onError: 'continueRegularOutput',
-		});
+		const { main } = await runEloqua(
+			sandbox,
+			importParameters({}, { includeSyncLog: true }),
+			[opportunity(1)],
+			{ onError: 'continueRegularOutput' },
+		);
 		expect(sandbox.state.opportunities.has('1')).toBe(true);
 		expect(main[0].json.status).toBe('imported');
-		expect(main[0].json.syncLog).toEqual([
+		expect((main[0].json.sync as { log: unknown }).log).toEqual([
 			{
 				statusCode: '',
 				count: 0,

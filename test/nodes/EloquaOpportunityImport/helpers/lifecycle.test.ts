@@ -229,7 +229,7 @@ describe('the import life cycle', () => {
 				message:
 					'Item 0 (OpportunityID "1"): Eloqua ended the sync with status "error" and did not confirm this row',
 				status: 'failed',
-				syncStatus: 'error',
+				sync: { status: 'error' },
 				code: 'ELQ-00146',
 			},
 		});
@@ -252,7 +252,7 @@ describe('the import life cycle', () => {
 				message:
 					'Item 0 (OpportunityID "1"): Eloqua was still processing the sync (status "pending") when the maximum wait of 0.3 s ran out',
 				status: 'staged',
-				syncStatus: 'pending',
+				sync: { status: 'pending' },
 			},
 		});
 		// A definition whose sync is still running is not deleted (Eloqua would fail the sync).
@@ -262,7 +262,9 @@ describe('the import life cycle', () => {
 	it('starts the sync without waiting when asked, and reports the items as staged', async () => {
 		const { sandbox } = env;
 		const { main } = await runEloqua(sandbox, importParameters({ waitForSync: false }), rows(2));
-		expect(main.map((item) => [item.json.status, item.json.syncStatus])).toEqual([
+		expect(
+			main.map((item) => [item.json.status, (item.json.sync as { status: string }).status]),
+		).toEqual([
 			['staged', 'pending'],
 			['staged', 'pending'],
 		]);
@@ -442,7 +444,7 @@ describe('the sync limits of a job', () => {
 			known: new Set<string>(),
 		};
 		const { outcomes } = await stageAndSync(run, staging);
-		const syncs = [...new Set(outcomes.map((o) => o.syncUri!))];
+		const syncs = [...new Set(outcomes.map((o) => o.sync!.uri))];
 		const posts = requestSequence(env.sandbox, DEFINITION, syncs).filter((r) =>
 			r.startsWith('POST'),
 		);
@@ -463,7 +465,7 @@ describe('the sync limits of a job', () => {
 		expect(uploadedIds(env.sandbox.requestsTo(/\/data$/, 'POST').map((u) => u.body))).toEqual(
 			staging.map((row) => row.identifier),
 		);
-		expect(outcomes.map((o) => [o.itemIndex, o.status, syncs.indexOf(o.syncUri!)])).toEqual(
+		expect(outcomes.map((o) => [o.itemIndex, o.status, syncs.indexOf(o.sync!.uri)])).toEqual(
 			staging.map((_, i) => [i, 'done', Math.floor(i / 4)]),
 		);
 	});
@@ -473,7 +475,7 @@ describe('the sync limits of a job', () => {
 		// Each upload of two rows (every column in each) is about 460 bytes: the second one crosses 600.
 		const { outcomes, syncs, posts } = await stageAll({ uploads: 500, bytes: 600 }, staging);
 		expect(posts).toEqual(['POST data ×2', 'POST /syncs', 'POST data', 'POST /syncs']);
-		expect(outcomes.map((o) => syncs.indexOf(o.syncUri!))).toEqual([0, 0, 0, 0, 1, 1]);
+		expect(outcomes.map((o) => syncs.indexOf(o.sync!.uri))).toEqual([0, 0, 0, 0, 1, 1]);
 	});
 
 	it("reads the caller's rows and leaves them as they were", async () => {

@@ -46,7 +46,7 @@ describe('opportunity import with linking right after', () => {
 		expect(main[0].json.link).toMatchObject({
 			linkType: 'Contact',
 			linkedTo: 'ada@example.com',
-			syncStatus: 'warning',
+			sync: { status: 'warning' },
 			importDefinitionUri: expect.stringMatching(/^\/opportunities\/contacts\/imports\/\d+$/),
 		});
 		expect(errorOutput.map((item) => [item.pairedItem, errorOf(item).message])).toEqual([

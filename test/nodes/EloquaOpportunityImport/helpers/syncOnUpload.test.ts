@@ -164,7 +164,7 @@ describe('an existing definition that syncs on upload', () => {
 			{ warn: () => undefined } as never,
 		);
 		const [upload] = sandbox.requestsTo(/\/data$/, 'POST');
-		expect(outcomes.map((o) => [o.itemIndex, o.status, o.problem?.code, o.syncUri])).toEqual([
+		expect(outcomes.map((o) => [o.itemIndex, o.status, o.problem?.code, o.sync?.uri])).toEqual([
 			[0, 'done', undefined, upload.created],
 			[1, 'rejected', 'ELQ-00085', upload.created],
 		]);

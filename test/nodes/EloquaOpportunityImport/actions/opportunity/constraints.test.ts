@@ -95,7 +95,9 @@ describe('fields the instance requires or forbids', () => {
 			}),
 			[opportunity(1, { Territory: 'West' })],
 		);
-		expect(error?.message).toBe('Read-only columns are mapped: Territory, DealScore1');
+		expect(error?.message).toBe(
+			'The node is not set up: Columns: read-only columns are mapped: Territory, Deal Score (DealScore1)',
+		);
 		expect((error as { description?: string }).description).toBe(
 			'Eloqua marks these fields read-only (hasReadOnlyConstraint): imports cannot write them. Remove them from Columns.',
 		);
@@ -143,7 +145,9 @@ describe('fields the instance requires or forbids', () => {
 			}),
 			[{ Id: '1', Name: 'Deal', Value: 1, Phase: 'Prospecting' }],
 		);
-		expect(error?.message).toBe('Definition /opportunities/imports/5 has read-only columns: Terr');
+		expect(error?.message).toBe(
+			'The node is not set up: Definition /opportunities/imports/5 has read-only columns: Terr',
+		);
 		expect(sandbox.requestsTo(/\/data$/, 'POST')).toHaveLength(0);
 	});
 });
@@ -161,7 +165,7 @@ describe('the Identifier Column option', () => {
 			[opportunity(1)],
 		);
 		expect(error?.message).toBe(
-			'The option "Identifier Column" is "AccountName"; it can only be OpportunityID',
+			'The node is not set up: Options → Identifier Column is "AccountName"; it can only be OpportunityID',
 		);
 		expect((error as { description?: string }).description).toBe(
 			'Eloqua matches opportunities only on the column mapped to {{Opportunity.Id}}, which is OpportunityID. Remove the option "Identifier Column" from Options, or set it to OpportunityID.',

@@ -90,7 +90,13 @@ describe('Eloqua import with a definition created for the run', () => {
 			[{ item: 0 }, 'imported', '1', definitionUri],
 			[{ item: 1 }, 'imported', '2', definitionUri],
 		]);
-		expect(main[0].json.syncLog).toEqual(
+		// The full log is behind Include Sync Log; by default the summary has none.
+		expect(main[0].json.sync).not.toHaveProperty('log');
+		const logged = await runEloqua(env.sandbox, importParameters({}, { includeSyncLog: true }), [
+			opportunity(8),
+			opportunity(9),
+		]);
+		expect((logged.main[0].json.sync as { log: unknown }).log).toEqual(
 			expect.arrayContaining([expect.objectContaining({ statusCode: 'SBX-CREATED', count: 2 })]),
 		);
 		expect(sandbox.requestsTo(`/pod1/api/bulk/2.0${definitionUri}`, 'DELETE')).toHaveLength(1);
@@ -170,7 +176,11 @@ describe('Eloqua import with a definition created for the run', () => {
 			}),
 			[{ id: 1 }],
 		);
-		expect(error?.message).toBe('Map the required columns: OpportunityName, Stage');
+		expect(error?.message).toBe(
+			'The node is not set up: Columns: map the required columns Opportunity Name (OpportunityName), Stage',
+		);
+		// One node-level error, not one per item.
+		expect(error?.context?.itemIndex).toBeUndefined();
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });

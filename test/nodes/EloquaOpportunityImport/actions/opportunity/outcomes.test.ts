@@ -45,8 +45,9 @@ describe('per-item outcomes of a mixed batch', () => {
 				message:
 					'Item 1 (OpportunityID "B"): Amount must be a number like 1000 or 1000.50 (no thousands separators or currency symbols), got "12,5"',
 				status: 'invalid',
-				field: 'Amount',
+				dealKey: 'B',
 				opportunityId: 'B',
+				invalidFields: ['Amount'],
 			},
 		});
 		expect(rejected).toMatchObject({
@@ -57,7 +58,7 @@ describe('per-item outcomes of a mixed batch', () => {
 				status: 'rejected',
 				code: 'ELQ-00039',
 				invalidFields: ['Stage'],
-				syncStatus: 'warning',
+				sync: { status: 'warning', rows: 3, rejectedRows: 1 },
 			},
 		});
 		expect(duplicate).toMatchObject({
@@ -66,7 +67,7 @@ describe('per-item outcomes of a mixed batch', () => {
 				message:
 					'Item 3 (OpportunityID "a"): OpportunityID "a" was already used by item 0; an opportunity is sent once per run, so this item was not sent',
 				status: 'invalid',
-				field: 'OpportunityID',
+				invalidFields: ['Opportunity ID'],
 			},
 		});
 

@@ -83,8 +83,11 @@ describe('the seed example: two rows into existing definition 18', () => {
 		expect(uploads[0].created).toMatch(/^\/syncs\/\d+$/);
 		expect(main[0].json).toMatchObject({
 			importDefinitionUri: '/opportunities/imports/18',
-			syncStatus: 'success',
+			status: 'imported',
+			dealKey: '1',
 			syncUri: uploads[0].created,
+			// One summary per sync, shared by its rows: the whole sync's status and counts.
+			sync: { uri: uploads[0].created, status: 'success', rows: 2, rejectedRows: 0 },
 		});
 		expect(sandbox.requestsTo('/pod1/api/bulk/2.0/syncs', 'POST')).toHaveLength(0);
 		// An existing definition belongs to the user: it is never deleted.

@@ -89,6 +89,7 @@ describe('dates are sent in Eloqua Time unless the user chose otherwise', () => 
 		expect(main.map((item) => item.json)).toEqual([
 			{
 				status: 'valid',
+				dealKey: 'V1',
 				opportunityId: 'V1',
 				row: {
 					OpportunityID: 'V1',
@@ -115,7 +116,7 @@ describe('dates are sent in Eloqua Time unless the user chose otherwise', () => 
 			);
 			expect(main).toEqual([]);
 			expect(error?.message).toBe(
-				`Eloqua Time Zone must be a time zone name such as America/New_York or Europe/Berlin, got ${JSON.stringify(zone)}`,
+				`The node is not set up: Options → Eloqua Time Zone must be a time zone name such as America/New_York or Europe/Berlin, got ${JSON.stringify(zone)}`,
 			);
 			expect(sandbox.requests).toEqual([]);
 		},
@@ -230,7 +231,7 @@ describe('numbers are sent as plain decimal text within Eloqua’s digits', () =
 		expect(errorOf(errorOutput[0])).toMatchObject({
 			message: `Item 0 (OpportunityID "B1"): Amount must have at most 15 digits before the decimal point (and 4 after), got ${shown}`,
 			status: 'invalid',
-			field: 'Amount',
+			invalidFields: ['Amount'],
 		});
 		expect(uploadedRows(sandbox).map((row) => row.OpportunityID)).toEqual(['G1']);
 	});
@@ -242,6 +243,7 @@ describe('numbers are sent as plain decimal text within Eloqua’s digits', () =
 		]);
 		expect(main[0].json).toEqual({
 			status: 'valid',
+			dealKey: 'W1',
 			opportunityId: 'W1',
 			row: expect.objectContaining({ Amount: '10' }),
 			warnings: [

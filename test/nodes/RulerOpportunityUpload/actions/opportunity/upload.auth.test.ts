@@ -125,6 +125,7 @@ describe('logging in, tokens and secrets', () => {
 		]);
 		expect(fieldsOf(main[0])).toEqual({
 			status: 'failed',
+			dealKey: 'P-0',
 			reference: 'P-0',
 			siteId: '1234',
 			valueGiven: 1000,

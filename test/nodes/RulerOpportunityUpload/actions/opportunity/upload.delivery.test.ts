@@ -62,6 +62,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		expect(second.at - first.at).toBeLessThan(1500);
 		expect(main[0].json).toEqual({
 			status: 'uploaded',
+			dealKey: 'W-0',
 			reference: 'W-0',
 			siteId: '1234',
 			valueGiven: 1000,
@@ -193,6 +194,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 					error: {
 						message: 'Item 0 (reference "G-0"): Ruler is unavailable (HTTP 503)',
 						status: 'failed',
+						dealKey: 'G-0',
 						reference: 'G-0',
 						siteId: '1234',
 						valueGiven: 1000,
@@ -245,7 +247,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 		expect(errorOf(main[0]).message).toBe(
 			'Item 0 (reference "B-0"): Ruler rejected the data (HTTP 503: Invalid Visitor Id)',
 		);
-		expect(fieldsOf(main[0])).toMatchObject({ status: 'failed', httpStatus: 503, attempts: 1 });
+		expect(fieldsOf(main[0])).toMatchObject({ status: 'rejected', httpStatus: 503, attempts: 1 });
 	});
 
 	it('does not retry other 4xx answers, and says what Ruler refused and why in the message', async () => {
@@ -258,7 +260,7 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 			'Item 0 (reference "Q-0"): Ruler rejected the opportunity as invalid (HTTP 400): PipelineStage: "closed won" is not a pipeline stage of this site.',
 		);
 		expect(fieldsOf(main[0])).toMatchObject({
-			status: 'failed',
+			status: 'rejected',
 			httpStatus: 400,
 			attempts: 1,
 			response: {
@@ -397,14 +399,19 @@ describe('delivery: concurrency, retries and what is not retried', () => {
 				deals(1),
 			);
 			expect(error?.message).toMatch(
-				/^Max Requests per Second must be 0 \(no limit\) or at least 0\.01, got /,
+				/^The node is not set up: Options → Max Requests per Second must be 0 \(no limit\) or at least 0\.01, got /,
 			);
 		}
-		// Set to continue, every item reports it rather than passing on as if sent.
+		// Set to continue, every item reports it (a retry branch still gets every deal), said as
+		// a setup mistake rather than as a fault of each deal.
 		const { main } = await runContinuing(sandbox, deals(2), { requestsPerSecond: -1 });
-		expect(main.map((item) => [fieldsOf(item).status, errorOf(item).message])).toEqual([
-			['failed', 'Item 0: Max Requests per Second must be 0 (no limit) or at least 0.01, got -1'],
-			['failed', 'Item 1: Max Requests per Second must be 0 (no limit) or at least 0.01, got -1'],
+		const message =
+			'The node is not set up: Options → Max Requests per Second must be 0 (no limit) or at least 0.01, got -1';
+		expect(
+			main.map((item) => [fieldsOf(item).status, fieldsOf(item).code, errorOf(item).message]),
+		).toEqual([
+			['failed', 'nodeNotSetUp', message],
+			['failed', 'nodeNotSetUp', message],
 		]);
 		expect(uploadsOf(sandbox)).toEqual([]);
 	});

@@ -43,7 +43,7 @@ describe('one result per item, paired, whichever way failures are handled', () =
 			],
 			[
 				{ item: 2 },
-				'failed',
+				'rejected',
 				'Item 2 (reference "M-2"): Ruler rejected the opportunity as invalid (HTTP 400): PipelineStage: "closed won" is not a pipeline stage of this site.',
 			],
 			[
@@ -53,7 +53,7 @@ describe('one result per item, paired, whichever way failures are handled', () =
 			],
 			[
 				{ item: 5 },
-				'failed',
+				'rejected',
 				'Item 5 (reference "M-5"): Ruler rejected the data (HTTP 503: Invalid Visitor Id)',
 			],
 		]);
@@ -81,6 +81,7 @@ describe('one result per item, paired, whichever way failures are handled', () =
 			{
 				json: {
 					status: 'uploaded',
+					dealKey: 'M-0',
 					reference: 'M-0',
 					siteId: '1234',
 					valueGiven: 1000,
@@ -96,6 +97,7 @@ describe('one result per item, paired, whichever way failures are handled', () =
 			{
 				json: {
 					status: 'uploaded',
+					dealKey: 'M-3',
 					reference: 'M-3',
 					siteId: '1234',
 					valueGiven: 1000,
@@ -121,7 +123,8 @@ describe('one result per item, paired, whichever way failures are handled', () =
 				error: {
 					message:
 						'Item 5 (reference "M-5"): Ruler rejected the data (HTTP 503: Invalid Visitor Id)',
-					status: 'failed',
+					status: 'rejected',
+					dealKey: 'M-5',
 					reference: 'M-5',
 					siteId: '777',
 					valueGiven: 1000,
@@ -143,8 +146,9 @@ describe('one result per item, paired, whichever way failures are handled', () =
 				message:
 					'Item 1 (reference "M-1"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "pounds"',
 				status: 'invalid',
+				dealKey: 'M-1',
 				reference: 'M-1',
-				field: 'currencyCode',
+				invalidFields: ['Currency Code'],
 				attempts: 0,
 				description: 'Fix the value in the source data or in the node, and run again.',
 			},
@@ -231,6 +235,7 @@ describe('the seed example: one opportunity to site 1234', () => {
 			{
 				json: {
 					status: 'uploaded',
+					dealKey: 'CRM-1042',
 					reference: 'CRM-1042',
 					siteId: '1234',
 					valueGiven: 1000,

@@ -53,8 +53,9 @@ describe('Allowed Stages: the pipeline stage checked before sending', () => {
 		expect(errorOf(main[3]).message).toBe(NOT_ALLOWED(2, 'Proposal'));
 		expect(fieldsOf(main[3])).toEqual({
 			status: 'invalid',
+			dealKey: 'S-2',
 			reference: 'S-2',
-			field: 'pipelineStage',
+			invalidFields: ['Pipeline Stage'],
 			attempts: 0,
 			description: 'Fix the value in the source data or in the node, and run again.',
 		});

@@ -32,11 +32,19 @@ function invalid(
 	itemIndex: number,
 	message: string,
 	reference: unknown,
-	field: string,
+	fields: string | string[],
 ): INodeExecutionData {
 	return {
 		json: {
-			error: { message, description: FIX_IT, status: 'invalid', reference, field, attempts: 0 },
+			error: {
+				message,
+				description: FIX_IT,
+				status: 'invalid',
+				dealKey: reference,
+				reference,
+				invalidFields: [fields].flat(),
+				attempts: 0,
+			},
 		},
 		pairedItem: { item: itemIndex },
 	};
@@ -68,19 +76,19 @@ describe('every item is checked before anything is sent', () => {
 				0,
 				'Item 0 (reference "V-0"): Opportunity Value must be a number like 1000 or 1000.50 (no thousands separators or currency symbols), got "1,000"',
 				'V-0',
-				'opportunityValue',
+				'Opportunity Value',
 			),
 			invalid(
 				1,
 				'Item 1 (reference "V-1"): Opportunity Value must be a number like 1000 or 1000.50 (no thousands separators or currency symbols), got "£5"',
 				'V-1',
-				'opportunityValue',
+				'Opportunity Value',
 			),
 			invalid(
 				2,
 				'Item 2 (reference "V-2"): Opportunity Value is required and must not be empty',
 				'V-2',
-				'opportunityValue',
+				'Opportunity Value',
 			),
 		]);
 		expect(sentBodies(sandbox).map((b) => [b.Reference, b.OpportunityValue])).toEqual([
@@ -108,7 +116,7 @@ describe('every item is checked before anything is sent', () => {
 				0,
 				'Item 0 (reference "D-0"): Opportunity Date must be a date such as 2024-05-01 or 2024-05-01 13:15:00, got "last Tuesday"',
 				'D-0',
-				'opportunityDateTime',
+				'Opportunity Date',
 			),
 		);
 		// 01:30 in Berlin (UTC+2 in May) is 30 April in UTC, but the date the user wrote is 1 May.
@@ -138,7 +146,7 @@ describe('every item is checked before anything is sent', () => {
 				0,
 				`Item 0 (reference "F-0"): Opportunity Date must not be in the future, got "${inAnHour.toISO()}" (${inAnHour.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")})`,
 				'F-0',
-				'opportunityDateTime',
+				'Opportunity Date',
 			),
 		]);
 		expect(sentBodies(sandbox).map((b) => b.OpportunityDateTime)).toEqual([
@@ -163,7 +171,7 @@ describe('every item is checked before anything is sent', () => {
 				1,
 				`Item 1 (reference "T-1"): Opportunity Date must not be in the future, got "${dayAfter}" (${dayAfter}T00:00:00.000Z)`,
 				'T-1',
-				'opportunityDateTime',
+				'Opportunity Date',
 			),
 		]);
 		expect(sentBodies(sandbox).map((b) => b.OpportunityDateTime)).toEqual([latestToday]);
@@ -185,13 +193,13 @@ describe('every item is checked before anything is sent', () => {
 				1,
 				'Item 1 (reference "C-1"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "£"',
 				'C-1',
-				'currencyCode',
+				'Currency Code',
 			),
 			invalid(
 				2,
 				'Item 2 (reference "C-2"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "POUND"',
 				'C-2',
-				'currencyCode',
+				'Currency Code',
 			),
 		]);
 		expect(sentBodies(sandbox).map((b) => b.CurrencyCode)).toEqual(['GBP']);
@@ -212,7 +220,7 @@ describe('every item is checked before anything is sent', () => {
 				1,
 				'Item 1 (reference "I-1"): Visitor Identifiers need at least one identifier with a value; every value was empty',
 				'I-1',
-				'visitorIdentifiers',
+				'Visitor Identifiers',
 			),
 		]);
 		expect(sentBodies(sandbox).map((b) => b.VisitorIdentifierOptions)).toEqual([
@@ -242,7 +250,7 @@ describe('every item is checked before anything is sent', () => {
 				0,
 				'Item 0 (reference "K-0"): Visitor Identifier 1 key must be one of EmailAddress, PhoneNumber, RaId, PayloadValue, CookieValue, got "Email"',
 				'K-0',
-				'visitorIdentifiers',
+				'Visitor Identifiers',
 			),
 		]);
 		expect(sentBodies(sandbox).map((b) => b.VisitorIdentifierOptions)).toEqual([
@@ -259,7 +267,7 @@ describe('every item is checked before anything is sent', () => {
 				0,
 				'Item 0 (reference "E-0"): Visitor Identifier 1 is an EmailAddress, but "ada.example.com" is not an email address',
 				'E-0',
-				'visitorIdentifiers',
+				'Visitor Identifiers',
 			),
 		]);
 		expect(sandbox.requests).toHaveLength(0);
@@ -277,13 +285,13 @@ describe('every item is checked before anything is sent', () => {
 				0,
 				'Item 0: Pipeline Stage is required and must not be empty; Reference is required and must not be empty',
 				'',
-				'pipelineStage',
+				['Pipeline Stage', 'Reference'],
 			),
 			invalid(
 				1,
 				'Item 1 (reference "R-1"): Site ID is required and must not be empty',
 				'R-1',
-				'siteId',
+				'Site ID',
 			),
 		]);
 		expect(sandbox.requests).toHaveLength(0);
@@ -315,7 +323,7 @@ describe('every item is checked before anything is sent', () => {
 				2,
 				'Item 2 (reference "R-1"): Reference "R-1" was already used by item 0; an opportunity is sent once per run, so this item was not sent',
 				'R-1',
-				'reference',
+				'Reference',
 			),
 		]);
 		expect(sandbox.writesFor('1234', 'R-1')).toBe(1);
@@ -337,7 +345,7 @@ describe('every item is checked before anything is sent', () => {
 					index,
 					`Item ${index} (reference "P-${index}"): Site ID may only contain letters, digits, "-" and "_" (it becomes part of the request address), got ${JSON.stringify(siteId)}`,
 					`P-${index}`,
-					'siteId',
+					'Site ID',
 				),
 			),
 		);
@@ -382,7 +390,7 @@ describe('every item is checked before anything is sent', () => {
 				1,
 				'Item 1 (reference "A-1"): Additional Data Property 1 has the value "Grace" but no name',
 				'A-1',
-				'additionalDataProperties',
+				'Additional Data Properties',
 			),
 		]);
 		expect(sentBodies(sandbox).map((b) => [b.Labels, b.AdditionalDataProperties])).toEqual([
@@ -420,6 +428,7 @@ describe('every item is checked before anything is sent', () => {
 			{
 				json: {
 					status: 'valid',
+					dealKey: 'O-0',
 					reference: 'O-0',
 					siteId: '1234',
 					valueGiven: 1000,
@@ -440,7 +449,7 @@ describe('every item is checked before anything is sent', () => {
 				1,
 				'Item 1 (reference "O-1"): Currency Code must be a three-letter ISO 4217 currency code such as USD, EUR or GBP, got "pounds"',
 				'O-1',
-				'currencyCode',
+				'Currency Code',
 			),
 		]);
 		expect(sandbox.requests).toHaveLength(0);

@@ -93,6 +93,7 @@ describe('Opportunity Value: a whole number by default, as the upload page docum
 
 		expect(main[0].json).toEqual({
 			status: 'valid',
+			dealKey: 'O-0',
 			reference: 'O-0',
 			siteId: '1234',
 			valueGiven: 1234.56,
@@ -127,7 +128,7 @@ describe('Opportunity Value: a whole number by default, as the upload page docum
 			['D-1', 1000.5],
 		]);
 		expect(fieldsOf(refused.main[0])).toMatchObject({
-			status: 'failed',
+			status: 'rejected',
 			httpStatus: 400,
 			valueGiven: 1000.5,
 			valueSent: 1000.5,
@@ -255,7 +256,10 @@ describe('an Opportunity Value nobody set is missing, never an upload of 0', () 
 		expect(errorOf(main[0]).message).toBe(
 			'Item 0 (reference "N-1"): Opportunity Value is required and must not be empty',
 		);
-		expect(fieldsOf(main[0])).toMatchObject({ status: 'invalid', field: 'opportunityValue' });
+		expect(fieldsOf(main[0])).toMatchObject({
+			status: 'invalid',
+			invalidFields: ['Opportunity Value'],
+		});
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
