@@ -124,6 +124,12 @@ export function cellValue(column: Column, value: unknown, rules: RowRules): stri
 	return isBlank(text) ? text : kindValue(column, value, text, rules);
 }
 
+/** The text a checked cell is sent as: a blank or left-out value as "". */
+export function sentText(column: Column, value: unknown, rules: RowRules): string {
+	const sent = cellValue(column, value, rules);
+	return sent === undefined || isBlank(sent) ? '' : sent;
+}
+
 /** Returns a function that checks one item's values against the columns' rules: undefined when all is well. */
 export function rowChecker(
 	rules: RowRules,
@@ -155,10 +161,8 @@ export function rowChecker(
 export function rowBuilder(rules: RowRules): (values: Record<string, unknown>) => Row {
 	return (values) => {
 		const row: Row = {};
-		for (const column of rules.columns) {
-			const value = cellValue(column, values[column.name], rules);
-			row[column.name] = value === undefined || isBlank(value) ? '' : value;
-		}
+		for (const column of rules.columns)
+			row[column.name] = sentText(column, values[column.name], rules);
 		return row;
 	};
 }
