@@ -10,7 +10,7 @@ import {
 	type FieldProblem,
 	type FieldWarning,
 } from '../../shared/values/rules';
-import { toText, ValueProblem } from '../../shared/values/text';
+import { checkedText, toText, ValueProblem } from '../../shared/values/text';
 import type { Column } from './columns';
 
 /**
@@ -126,8 +126,9 @@ export function cellValue(column: Column, value: unknown, rules: RowRules): stri
 
 /** The text a checked cell is sent as: a blank or left-out value as "". */
 export function sentText(column: Column, value: unknown, rules: RowRules): string {
-	const sent = cellValue(column, value, rules);
-	return sent === undefined || isBlank(sent) ? '' : sent;
+	const text = checkedText(value);
+	if (text === undefined || isBlank(text)) return '';
+	return kindValue(column, value, text, rules) ?? '';
 }
 
 /** Returns a function that checks one item's values against the columns' rules: undefined when all is well. */

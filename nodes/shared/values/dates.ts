@@ -91,7 +91,7 @@ export function parseDate(value: unknown, zone: string): ParsedDate | undefined 
 }
 
 const COMMON_FORM =
-	/^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+	/^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -100,14 +100,8 @@ function daysInMonth(year: number, month: number): number {
 	return DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
 }
 
-/**
- * Whether a text is a date, without building one: the common ISO/SQL forms are checked by pattern
- * and calendar (this runs once per date cell, so it has to be cheap); anything else goes through
- * `parseDate`.
- */
-export function isDateText(text: string, zone: string): boolean {
-	const match = COMMON_FORM.exec(text.trim());
-	if (!match) return parseDate(text, zone) !== undefined;
+/** Whether a match of the common forms names a real day and time of day. */
+function isCalendarMatch(match: RegExpExecArray): boolean {
 	const month = +match[2];
 	const day = +match[3];
 	const hour = match[4] === undefined ? 0 : +match[4];
@@ -126,21 +120,34 @@ export function isDateText(text: string, zone: string): boolean {
 	);
 }
 
+/**
+ * Whether a text is a date, without building one: the common ISO/SQL forms are checked by pattern
+ * and calendar (this runs once per date cell, so it has to be cheap); anything else goes through
+ * `parseDate`.
+ */
+export function isDateText(text: string, zone: string): boolean {
+	const match = COMMON_FORM.exec(text.trim());
+	if (!match) return parseDate(text, zone) !== undefined;
+	return isCalendarMatch(match);
+}
+
 const pad = (part: string) => part.padStart(2, '0');
 
 /**
  * The common ISO/SQL forms without an offset, as wall-clock text (`yyyy-MM-dd HH:mm:ss`, or
  * `yyyy-MM-dd` for a date alone), by pattern alone: what `formatDate(parseDate(…), 'wallClock')`
  * gives them, without building a date. Undefined for anything else (an offset, `Z`, 24:00, another
- * form), which then takes the full path. Runs once per date cell of a bulk import.
+ * form), which then takes the full path. Runs twice per date cell of a bulk import (checked, then
+ * sent), so text already in the form is returned as it is: no new string.
  */
 export function wallClockText(text: string): string | undefined {
 	const trimmed = text.trim();
 	const match = COMMON_FORM.exec(trimmed);
-	if (!match || !isDateText(trimmed, 'UTC')) return undefined;
+	if (!match || match[8] !== undefined || !isCalendarMatch(match)) return undefined;
 	const [, year, month, day, hour, minute, second] = match;
-	if (hour === undefined) return `${year}-${month}-${day}`;
-	if (hour === '24' || /(?:Z|[+-]\d{2}:?\d{2})$/.test(trimmed)) return undefined;
+	if (hour === undefined) return trimmed;
+	if (hour === '24') return undefined;
+	if (trimmed.length === 19 && trimmed[10] === ' ') return trimmed;
 	return `${year}-${month}-${day} ${pad(hour)}:${minute}:${second ?? '00'}`;
 }
 
