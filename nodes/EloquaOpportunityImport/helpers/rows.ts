@@ -1,4 +1,10 @@
-import { formatDate, isDateText, parseDate, wallClockText } from '../../shared/values/dates';
+import {
+	formatDate,
+	hasWallClockText,
+	isDateText,
+	parseDate,
+	wallClockText,
+} from '../../shared/values/dates';
 import {
 	currencyText,
 	decimalText,
@@ -84,6 +90,13 @@ function kindValue(
 	}
 }
 
+/** Whether a non-blank value can be sent as its kind: for the common dates, without making the text. */
+function isSendable(column: Column, value: unknown, text: string, rules: RowRules): boolean {
+	if (column.kind === 'date' && rules.dateHandling === 'eloquaTime' && hasWallClockText(text))
+		return true;
+	return kindValue(column, value, text, rules) !== undefined;
+}
+
 /** Why a number cannot be sent, or what sending it changes (rounding), or nothing. */
 function checkNumber(value: unknown, text: string): ValueProblem | string | undefined {
 	const decimal = decimalOf(value, text);
@@ -109,8 +122,7 @@ function checkCell(
 	if (text instanceof ValueProblem) return text;
 	if (isBlank(text)) return column.required ? new ValueProblem(RULE_MESSAGES.required) : undefined;
 	if (column.kind === 'number') return checkNumber(value, text!);
-	if (column.kind === 'text' || kindValue(column, value, text!, rules) !== undefined)
-		return undefined;
+	if (column.kind === 'text' || isSendable(column, value, text!, rules)) return undefined;
 	return new ValueProblem(RULE_MESSAGES[column.kind](text));
 }
 
