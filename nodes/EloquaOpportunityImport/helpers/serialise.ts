@@ -13,6 +13,21 @@ export const UPLOAD_CONTENT_TYPES: Record<UploadFormat, string> = {
 	csv: 'text/csv; charset=utf-8',
 };
 
+/** Whether JSON escapes a character of the text: a quote, a backslash or a control character. */
+function needsEscape(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 0x20 || code === 0x22 || code === 0x5c) return true;
+	}
+	return false;
+}
+
+/**
+ * A string as JSON writes it. Most cells need no escape, and quoting them costs less than
+ * JSON.stringify; lone surrogates never get here (the checks refuse them).
+ */
+const jsonString = (text: string) => (needsEscape(text) ? JSON.stringify(text) : `"${text}"`);
+
 /** What frames the rows of one upload: JSON's brackets, or the CSV header row of the column names. */
 export function uploadFraming(rules: RowRules, format: UploadFormat = 'json'): Framing {
 	if (format === 'json') return JSON_ARRAY;
@@ -44,7 +59,7 @@ export function rowSerialiser(
 		let json = '';
 		for (let i = 0; i < columns.length; i++) {
 			const column = columns[i];
-			json += keys[i] + JSON.stringify(sentText(column, values[column.name], rules));
+			json += keys[i] + jsonString(sentText(column, values[column.name], rules));
 		}
 		return columns.length ? `${json}}` : '{}';
 	};
