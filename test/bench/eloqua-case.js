@@ -2,7 +2,8 @@
 // One Eloqua benchmark case in a fresh process: the node through n8n's engine ("node", as JSON or
 // CSV), the node checking only ("validate"), the floor ("floor": the least a node can do for the
 // same import, through the same engine, see floor-node.js), or the raw baseline: the same rows, in
-// the same chunks, POSTed with plain Node http and no result items ("baseline"). Prints one JSON line.
+// the same chunks, POSTed with plain Node http and no result items ("baseline"), or the node's
+// input side alone: checks, serialising and chunking, outside n8n ("inputSide"). Prints one JSON line.
 const fs = require('fs');
 const http = require('http');
 const os = require('os');
@@ -18,6 +19,8 @@ const {
 	uploadFraming,
 	UPLOAD_CONTENT_TYPES,
 } = require('../../nodes/EloquaOpportunityImport/helpers/serialise.ts');
+const { checkItems } = require('../../nodes/EloquaOpportunityImport/helpers/checks.ts');
+const { chunkUploads } = require('../../nodes/EloquaOpportunityImport/helpers/uploads.ts');
 const { EloquaApi } = require('../../credentials/EloquaApi.credentials.ts');
 // Loaded before anything is measured: module loading and compiling are not the node's work.
 const { runEloqua, importParameters } = require('../harness/eloqua.ts');
@@ -71,11 +74,7 @@ function definitionFields(items) {
 
 /** The node's upload bodies for these items, made before the floor's measured run. */
 function floorBodies(items, format) {
-	const rules = {
-		columns: STANDARD_COLUMNS.filter((column) => column.name in items[0]),
-		zone: 'America/New_York',
-		dateHandling: 'eloquaTime',
-	};
+	const rules = benchRules(items);
 	const serialise = rowSerialiser(rules, format);
 	const limits = { maxRecords: MAX_RECORDS, maxBytes: MAX_BYTES };
 	const bodies = [];
@@ -83,6 +82,41 @@ function floorBodies(items, format) {
 	// Copied: each chunk's memory is filled again by the next.
 	for (const chunk of chunks) bodies.push(Buffer.from(chunk.body));
 	return bodies;
+}
+
+/** The rules the node reads the bench items with (Map Automatically, the default date format). */
+const benchRules = (items) => ({
+	columns: STANDARD_COLUMNS.filter((column) => column.name in items[0]),
+	zone: 'America/New_York',
+	dateHandling: 'eloquaTime',
+});
+
+/**
+ * The node's input side alone, outside n8n and without HTTP: the same checks, then every row
+ * serialised and chunked as the node does. What the floor skips by getting its rows ready-made.
+ */
+function runInputSide(items, format) {
+	const rules = benchRules(items);
+	const { valid } = checkItems(
+		items.map((_, i) => i),
+		(i) => items[i],
+		{
+			rules,
+			identifierColumn: 'OpportunityID',
+			key: [{ column: 'OpportunityID', caseSensitive: false }],
+			repeatRule: 'an opportunity is sent once per run',
+			fields: {},
+		},
+	);
+	const job = {
+		rules,
+		uploadFormat: format,
+		uploadLimits: { maxRecords: MAX_RECORDS, maxBytes: MAX_BYTES },
+	};
+	let bytes = 0;
+	for (const chunk of chunkUploads(job, valid, () => {})) bytes += chunk.bytes;
+	if (bytes === 0) throw new Error('input side: nothing serialised');
+	return valid.length;
 }
 
 /** The floor node through the same engine (see floor-node.js). */
@@ -178,6 +212,7 @@ async function main() {
 	const work = {
 		baseline: () => runBaseline(items, eloqua),
 		floor: () => runFloor(items, eloqua),
+		inputSide: async () => runInputSide(items, format),
 		node: () => runNodeCase(items, eloqua, false, format),
 		validate: () => runNodeCase(items, eloqua, true, format),
 	}[mode];

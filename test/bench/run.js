@@ -83,14 +83,15 @@ function eloquaBench(urls) {
 		items,
 		baseline: eloqua({ mode: 'baseline', items }),
 		floor: eloqua({ mode: 'floor', items }),
+		inputSide: eloqua({ mode: 'inputSide', items }),
 		node: eloqua({ mode: 'node', items }),
 		floorCsv: eloqua({ mode: 'floor', items, format: 'csv' }),
 		nodeCsv: eloqua({ mode: 'node', items, format: 'csv' }),
 	}));
 	const validate = eloqua({ mode: 'validate', items: SIZES.eloquaValidate });
 	table(
-		"Eloqua import (JSON): the node vs the floor (a minimal node in the same engine) vs a raw baseline (plain http, no result items). ms; MB of peak RSS above the input's",
-		runs.map(({ items, baseline, floor, node }) => ({
+		"Eloqua import (JSON): the node vs the floor (a minimal node in the same engine) vs a raw baseline (plain http, no result items); the node's input side alone (checks, serialising, chunking). ms; MB of peak RSS above the input's",
+		runs.map(({ items, baseline, floor, inputSide, node }) => ({
 			items,
 			inputMb: node.inputJsonMb.toFixed(1),
 			baseWall: baseline.wallMs,
@@ -102,7 +103,9 @@ function eloquaBench(urls) {
 			nodeWall: node.wallMs,
 			nodeCpu: node.cpuMs,
 			nodeMem: node.peakRssAboveInputMb,
+			inputCpu: inputSide.cpuMs,
 			cpuOfFloor: ratio(node.cpuMs, floor.cpuMs),
+			floorPlusInput: ratio(floor.cpuMs + inputSide.cpuMs, floor.cpuMs),
 			memOfFloor: ratio(node.peakRssAboveInputMb, floor.peakRssAboveInputMb),
 			cpuOfBase: ratio(node.cpuMs, baseline.cpuMs),
 		})),
@@ -118,7 +121,9 @@ function eloquaBench(urls) {
 			['node wall', 'nodeWall'],
 			['node CPU', 'nodeCpu'],
 			['node MB', 'nodeMem'],
+			['input side CPU', 'inputCpu'],
 			['CPU ÷ floor', 'cpuOfFloor'],
+			['(floor + input side) ÷ floor', 'floorPlusInput'],
 			['MB ÷ floor', 'memOfFloor'],
 			['CPU ÷ base', 'cpuOfBase'],
 		],
