@@ -64,7 +64,8 @@ async function main() {
 			outputItems: output.length,
 			itemsWithSyncLog: withLog.length,
 			syncLogBytesPerItem: logBytes,
-			sameSyncLogObject: withLog.every((item) => item.json.syncLog === withLog[0].json.syncLog),
+			// One sync log per sync, shared by its items in memory: repeated only when written as JSON.
+			distinctSyncLogObjects: new Set(withLog.map((item) => item.json.syncLog)).size,
 			nodeOutputJsonMb: MB(nodeJson),
 			nodeOutputJsonBytesPerItem: Math.round(nodeJson / output.length),
 			syncLogShareOfOutput: `${((100 * logBytes * withLog.length) / nodeJson).toFixed(0)}%`,
