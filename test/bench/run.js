@@ -1,7 +1,7 @@
 'use strict';
 // `npm run bench`: the benchmarks side by side in one run, each case in a fresh process, the sandbox
 // APIs in a process of their own. Prints tables and writes the figures as JSON.
-//   npm run bench                full run (about 20 minutes)
+//   npm run bench                full run (about 25 minutes)
 //   npm run bench -- --smoke     a few seconds: keeps the bench code working (CI runs this)
 //   npm run bench -- --only=eloqua | --only=ruler | --only=n8n
 const { execFileSync } = require('child_process');
@@ -24,16 +24,14 @@ const RULER_LATENCY_MS = 20;
 const RULER_RATE_PER_SECOND = 50;
 const SIZES = smoke
 	? {
-			eloquaCompare: [2000],
-			eloquaScaling: [],
+			eloquaSizes: [2000],
 			eloquaValidate: 2000,
 			rulerItems: 60,
 			concurrency: [4],
 			n8nItems: 60,
 		}
 	: {
-			eloquaCompare: [100_000, 1_000_000],
-			eloquaScaling: [10_000],
+			eloquaSizes: [10_000, 100_000, 1_000_000],
 			eloquaValidate: 100_000,
 			rulerItems: 5000,
 			concurrency: [1, 2, 4, 8, 16],
@@ -66,75 +64,112 @@ function table(title, rows, columns) {
 	for (const row of rows) console.log(columns.map(([, key], i) => cell(row[key], i)).join('  '));
 }
 
+/** The default upload limits (Options → Max Upload Size, Records per Upload). */
+const ELOQUA_UPLOAD_BYTES = 24e6;
+const ELOQUA_UPLOAD_RECORDS = 100_000;
+
+const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : '-');
+
+/** Uploads a million rows take at this many bytes per row, within both default limits. */
+const uploadsPerMillion = (bytesPerRow) =>
+	Math.max(
+		Math.ceil((1e6 * bytesPerRow) / ELOQUA_UPLOAD_BYTES),
+		Math.ceil(1e6 / ELOQUA_UPLOAD_RECORDS),
+	);
+
 function eloquaBench(urls) {
-	const compare = SIZES.eloquaCompare.map((items) => {
-		const baseline = runCase('eloqua-case.js', { mode: 'baseline', items, eloqua: urls.eloqua });
-		const node = runCase('eloqua-case.js', { mode: 'node', items, eloqua: urls.eloqua });
-		return { items, baseline, node };
-	});
-	const validate = runCase('eloqua-case.js', {
-		mode: 'validate',
-		items: SIZES.eloquaValidate,
-		eloqua: urls.eloqua,
-	});
-	const scaling = [
-		...SIZES.eloquaScaling.map((items) =>
-			runCase('eloqua-case.js', { mode: 'node', items, eloqua: urls.eloqua }),
-		),
-		...compare.map((c) => c.node),
-	];
+	const eloqua = (settings) => runCase('eloqua-case.js', { eloqua: urls.eloqua, ...settings });
+	const runs = SIZES.eloquaSizes.map((items) => ({
+		items,
+		baseline: eloqua({ mode: 'baseline', items }),
+		floor: eloqua({ mode: 'floor', items }),
+		inputSide: eloqua({ mode: 'inputSide', items }),
+		node: eloqua({ mode: 'node', items }),
+		floorCsv: eloqua({ mode: 'floor', items, format: 'csv' }),
+		nodeCsv: eloqua({ mode: 'node', items, format: 'csv' }),
+	}));
+	const validate = eloqua({ mode: 'validate', items: SIZES.eloquaValidate });
 	table(
-		"Eloqua import: the node in n8n's engine vs a raw baseline (same rows, same chunks, plain http)",
-		compare.map(({ items, baseline, node }) => ({
+		"Eloqua import (JSON): the node vs the floor (a minimal node in the same engine) vs a raw baseline (plain http, no result items); the node's input side alone (checks, serialising, chunking). ms; MB of peak RSS above the input's",
+		runs.map(({ items, baseline, floor, inputSide, node }) => ({
 			items,
 			inputMb: node.inputJsonMb.toFixed(1),
-			baselineMs: baseline.wallMs,
-			nodeMs: node.wallMs,
-			ratio: (node.wallMs / baseline.wallMs).toFixed(2),
-			nodeCpuMs: node.cpuMs,
-			uploads: node.uploads,
-			expectedUploads: Math.ceil((node.uploadedMb * 1e6) / 24e6),
-			peakRssMb: node.peakRssAboveInputMb,
-			memoryOfInput: (node.peakRssAboveInputMb / node.inputJsonMb).toFixed(2),
-			baselineRssMb: baseline.peakRssAboveInputMb,
+			baseWall: baseline.wallMs,
+			baseCpu: baseline.cpuMs,
+			baseMem: baseline.peakRssAboveInputMb,
+			floorWall: floor.wallMs,
+			floorCpu: floor.cpuMs,
+			floorMem: floor.peakRssAboveInputMb,
+			nodeWall: node.wallMs,
+			nodeCpu: node.cpuMs,
+			nodeMem: node.peakRssAboveInputMb,
+			inputCpu: inputSide.cpuMs,
+			cpuOfFloor: ratio(node.cpuMs, floor.cpuMs),
+			floorPlusInput: ratio(floor.cpuMs + inputSide.cpuMs, floor.cpuMs),
+			memOfFloor: ratio(node.peakRssAboveInputMb, floor.peakRssAboveInputMb),
+			cpuOfBase: ratio(node.cpuMs, baseline.cpuMs),
 		})),
 		[
 			['items', 'items'],
 			['input MB', 'inputMb'],
-			['baseline ms', 'baselineMs'],
-			['node ms', 'nodeMs'],
-			['node/base', 'ratio'],
-			['node CPU ms', 'nodeCpuMs'],
-			['uploads', 'uploads'],
-			['ceil(bytes/24MB)', 'expectedUploads'],
-			['peak RSS above input MB', 'peakRssMb'],
-			['÷ input', 'memoryOfInput'],
-			['baseline RSS MB', 'baselineRssMb'],
+			['base wall', 'baseWall'],
+			['base CPU', 'baseCpu'],
+			['base MB', 'baseMem'],
+			['floor wall', 'floorWall'],
+			['floor CPU', 'floorCpu'],
+			['floor MB', 'floorMem'],
+			['node wall', 'nodeWall'],
+			['node CPU', 'nodeCpu'],
+			['node MB', 'nodeMem'],
+			['input side CPU', 'inputCpu'],
+			['CPU ÷ floor', 'cpuOfFloor'],
+			['(floor + input side) ÷ floor', 'floorPlusInput'],
+			['MB ÷ floor', 'memOfFloor'],
+			['CPU ÷ base', 'cpuOfBase'],
 		],
 	);
+	const formats = runs.flatMap(({ items, floor, node, floorCsv, nodeCsv }) =>
+		[
+			[node, floor],
+			[nodeCsv, floorCsv],
+		].map(([run, floorRun]) => {
+			const bytesPerRow = (run.uploadedMb * 1e6) / run.uploadedRows;
+			return {
+				items,
+				format: run.format.toUpperCase(),
+				wallMs: run.wallMs,
+				cpuMs: run.cpuMs,
+				cpuOfFloor: ratio(run.cpuMs, floorRun.cpuMs),
+				peakRssMb: run.peakRssAboveInputMb,
+				memOfFloor: ratio(run.peakRssAboveInputMb, floorRun.peakRssAboveInputMb),
+				uploads: run.uploads,
+				bytesPerRow: bytesPerRow.toFixed(1),
+				perMillion: uploadsPerMillion(bytesPerRow),
+				perMillionBytesOnly: Math.ceil((1e6 * bytesPerRow) / ELOQUA_UPLOAD_BYTES),
+			};
+		}),
+	);
 	table(
-		'Eloqua import: how cost grows (node, 24 MB uploads)',
-		scaling.map((r) => ({
-			items: r.items,
-			wallMs: r.wallMs,
-			cpuMs: r.cpuMs,
-			cpuPer100k: Math.round((r.cpuMs / r.items) * 100_000),
-			peakRssMb: r.peakRssAboveInputMb,
-			bytesPerItem: Math.round((r.peakRssAboveInputMb * 1e6) / r.items),
-		})),
+		'Eloqua import: JSON vs CSV uploads (the node; the floor in the same format; default limits 24 MB and 100,000 rows per upload)',
+		formats,
 		[
 			['items', 'items'],
+			['format', 'format'],
 			['wall ms', 'wallMs'],
 			['CPU ms', 'cpuMs'],
-			['CPU ms per 100k', 'cpuPer100k'],
+			['CPU ÷ floor', 'cpuOfFloor'],
 			['peak RSS above input MB', 'peakRssMb'],
-			['bytes per item', 'bytesPerItem'],
+			['MB ÷ floor', 'memOfFloor'],
+			['uploads', 'uploads'],
+			['bytes sent per row', 'bytesPerRow'],
+			['uploads per 1M rows', 'perMillion'],
+			['… by bytes alone', 'perMillionBytesOnly'],
 		],
 	);
 	console.log(
-		`Checks alone (Validate Only, ${validate.items} items): ${validate.cpuMs} ms CPU, ${Math.round((validate.cpuMs / validate.items) * 100_000)} ms per 100k items.`,
+		`Checks alone (Validate Only, ${validate.items} items): ${validate.wallMs} ms wall, ${validate.cpuMs} ms CPU, ${validate.peakRssAboveInputMb} MB peak RSS above the input.`,
 	);
-	return { compare, scaling, validate };
+	return { runs, validate };
 }
 
 function rulerBench(urls) {

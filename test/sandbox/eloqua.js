@@ -8,6 +8,7 @@
 const { createServer } = require('./kit');
 const { list, page } = require('./listing');
 const { createSyncs } = require('./eloqua-syncs');
+const { isCsv, parseCsv, countCsvRecords } = require('./eloqua-csv');
 
 const BULK = '/api/bulk/2.0';
 const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
@@ -322,7 +323,19 @@ function createEloquaSandbox(options = {}) {
 		syncEndedAt,
 	});
 
-	function parseUpload(text) {
+	function parseCsvUpload(text) {
+		if (config.countRowsOnly) return { rows: null, count: countCsvRecords(text) };
+		const parsed = parseCsv(text);
+		if (parsed.error)
+			return {
+				error: failures([{ field: 'body', constraint: parsed.error, value: text.slice(0, 40) }]),
+			};
+		return { rows: parsed.rows, count: parsed.rows.length };
+	}
+
+	function parseUpload(text, contentType) {
+		// "upload rows (`application/json` array or `text/csv`, UTF-8)" (Endpoints).
+		if (isCsv(contentType)) return parseCsvUpload(text);
 		if (config.countRowsOnly) return { rows: null, count: countTopLevelObjects(text) };
 		let rows;
 		try {
@@ -373,7 +386,7 @@ function createEloquaSandbox(options = {}) {
 					failures: [{ field: 'data', constraint: 'There was a validation error.', value: '' }],
 				},
 			};
-		const parsed = parseUpload(ctx.body);
+		const parsed = parseUpload(ctx.body, ctx.req.headers['content-type']);
 		if (parsed.error) return parsed.error;
 		definition.uploadsSinceSync += 1;
 		definition.stagedRowCount += parsed.count;

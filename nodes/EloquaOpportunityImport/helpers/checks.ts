@@ -59,8 +59,13 @@ export function checkItems(
 				'Fix the value in the source data or the mapping, and run again.',
 			),
 		);
+	// Read by the closures below for the item in hand: none is made per item.
+	let values: IDataObject = {};
+	let identifier: string | undefined;
+	const sent = (column: string) => cellValue(columns.get(column)!, values[column], settings.rules);
+	const keyValue = (column: string) => (column === id ? identifier : sent(column));
 	for (const itemIndex of itemIndexes) {
-		const values = valuesOf(itemIndex);
+		values = valuesOf(itemIndex);
 		const found = check(values);
 		const problems = found?.problems;
 		if (problems) {
@@ -68,9 +73,8 @@ export function checkItems(
 			reject(itemIndex, values, problems.map((p) => p.message).join('; '), fields);
 			continue;
 		}
-		const sent = (column: string) =>
-			cellValue(columns.get(column)!, values[column], settings.rules);
-		const key = keyOf(settings.key, sent) ?? '';
+		identifier = sent(id);
+		const key = keyOf(settings.key, keyValue) ?? '';
 		const earlier = firstUse.claim(key, itemIndex);
 		if (earlier !== undefined) {
 			const repeated = settings.key
@@ -84,7 +88,7 @@ export function checkItems(
 			);
 			continue;
 		}
-		valid.push({ itemIndex, identifier: sent(id) ?? '', key, values });
+		valid.push({ itemIndex, identifier: identifier ?? '', key, values });
 		if (found?.warnings) warnings.set(itemIndex, found.warnings);
 	}
 	return { valid, invalid, warnings };

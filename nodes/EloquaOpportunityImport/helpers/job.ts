@@ -9,6 +9,7 @@ import { stageAndSync, type StagingRow } from './lifecycle';
 import type { RowOutcome } from './outcomes';
 import type { RowKey } from './rejects';
 import type { RowRules } from './rows';
+import type { UploadFormat } from './serialise';
 import type { Syncing } from './settle';
 import { syncsSoFar, type PollSettings } from './sync';
 
@@ -41,6 +42,8 @@ export interface ImportJob {
 	readonly importedRejectCodes: ReadonlySet<string>;
 	/** Most rows and bytes in one upload. */
 	readonly uploadLimits: ChunkLimits;
+	/** Rows go up as a JSON array (when absent) or as a CSV file. */
+	readonly uploadFormat?: UploadFormat;
 	readonly syncLimits: SyncLimits;
 	/** Whether to wait for the last sync; earlier ones are always waited for. */
 	readonly waitForSync: boolean;

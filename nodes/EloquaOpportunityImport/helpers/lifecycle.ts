@@ -1,13 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { chunkJsonArray, type ChunkLimits } from '../../shared/values/chunking';
+import type { ChunkLimits } from '../../shared/values/chunking';
 import type { SyncLimits } from './job';
 import { outcome, type Problem, type RowOutcome } from './outcomes';
 import type { StagedRow } from './rejects';
-import { rowBuilder } from './rows';
 import { followSync, syncStaged, type Synced, type Syncing } from './settle';
 import type { SyncState } from './sync';
-import { upload } from './uploads';
+import { chunkUploads, upload } from './uploads';
 
 export interface StagingRow extends StagedRow {
 	/** How outputs and messages name the row, e.g. its opportunity ID. */
@@ -72,12 +71,8 @@ export async function stageAndSync(
 	const report = (list: readonly RowOutcome[]) => list.forEach((o) => outcomes.push(o));
 	const refuse = (list: readonly StagingRow[], problem: Problem) =>
 		list.forEach((row) => outcomes.push(outcome(row, 'failed', problem)));
-	const toRow = rowBuilder(job.rules);
-	const chunks = chunkJsonArray(
-		rows,
-		(row) => JSON.stringify(toRow(row.values)),
-		job.uploadLimits,
-		({ record, bytes }) => outcomes.push(oversized(record, bytes, job.uploadLimits)),
+	const chunks = chunkUploads(job, rows, ({ record, bytes }) =>
+		outcomes.push(oversized(record, bytes, job.uploadLimits)),
 	);
 	let batch = newBatch();
 	// A sync an upload started, followed before the next upload (or at the end, as the last).

@@ -1,4 +1,10 @@
-import { formatDate, isDateText, parseDate, wallClockText } from '../../shared/values/dates';
+import {
+	formatDate,
+	hasWallClockText,
+	isDateText,
+	parseDate,
+	wallClockText,
+} from '../../shared/values/dates';
 import {
 	currencyText,
 	decimalText,
@@ -10,7 +16,7 @@ import {
 	type FieldProblem,
 	type FieldWarning,
 } from '../../shared/values/rules';
-import { toText, ValueProblem } from '../../shared/values/text';
+import { checkedText, toText, ValueProblem } from '../../shared/values/text';
 import type { Column } from './columns';
 
 /**
@@ -84,6 +90,13 @@ function kindValue(
 	}
 }
 
+/** Whether a non-blank value can be sent as its kind: for the common dates, without making the text. */
+function isSendable(column: Column, value: unknown, text: string, rules: RowRules): boolean {
+	if (column.kind === 'date' && rules.dateHandling === 'eloquaTime' && hasWallClockText(text))
+		return true;
+	return kindValue(column, value, text, rules) !== undefined;
+}
+
 /** Why a number cannot be sent, or what sending it changes (rounding), or nothing. */
 function checkNumber(value: unknown, text: string): ValueProblem | string | undefined {
 	const decimal = decimalOf(value, text);
@@ -109,8 +122,7 @@ function checkCell(
 	if (text instanceof ValueProblem) return text;
 	if (isBlank(text)) return column.required ? new ValueProblem(RULE_MESSAGES.required) : undefined;
 	if (column.kind === 'number') return checkNumber(value, text!);
-	if (column.kind === 'text' || kindValue(column, value, text!, rules) !== undefined)
-		return undefined;
+	if (column.kind === 'text' || isSendable(column, value, text!, rules)) return undefined;
 	return new ValueProblem(RULE_MESSAGES[column.kind](text));
 }
 
@@ -122,6 +134,13 @@ export function cellValue(column: Column, value: unknown, rules: RowRules): stri
 	const text = toText(value);
 	if (typeof text !== 'string') return undefined;
 	return isBlank(text) ? text : kindValue(column, value, text, rules);
+}
+
+/** The text a checked cell is sent as: a blank or left-out value as "". */
+export function sentText(column: Column, value: unknown, rules: RowRules): string {
+	const text = checkedText(value);
+	if (text === undefined || isBlank(text)) return '';
+	return kindValue(column, value, text, rules) ?? '';
 }
 
 /** Returns a function that checks one item's values against the columns' rules: undefined when all is well. */
@@ -155,10 +174,8 @@ export function rowChecker(
 export function rowBuilder(rules: RowRules): (values: Record<string, unknown>) => Row {
 	return (values) => {
 		const row: Row = {};
-		for (const column of rules.columns) {
-			const value = cellValue(column, values[column.name], rules);
-			row[column.name] = value === undefined || isBlank(value) ? '' : value;
-		}
+		for (const column of rules.columns)
+			row[column.name] = sentText(column, values[column.name], rules);
 		return row;
 	};
 }

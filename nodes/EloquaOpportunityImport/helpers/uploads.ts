@@ -1,10 +1,11 @@
 import { throwIfCancelled } from '../../shared/transport/cancellation';
 import { errorFields } from '../../shared/transport/explain';
-import { chunkJsonArray, type Chunk } from '../../shared/values/chunking';
+import { chunkRecords, type Chunk, type OversizedRecord } from '../../shared/values/chunking';
 import { mayHaveBeenProcessed, type EloquaClient } from '../transport/client';
+import type { ImportJob } from './job';
 import type { StagingRow } from './lifecycle';
 import type { Problem } from './outcomes';
-import { rowBuilder } from './rows';
+import { rowSerialiser, UPLOAD_CONTENT_TYPES, uploadFraming } from './serialise';
 import type { Syncing } from './settle';
 import { newSyncOf, syncFromAnswer, type SyncState } from './sync';
 
@@ -23,6 +24,25 @@ export type Uploaded =
 const stopIfCancelled = (client: EloquaClient) =>
 	throwIfCancelled(client.signal, client.nodeForErrors());
 
+/**
+ * The rows in uploads within the job's limits, in its format: each row serialised from its item's
+ * values as it is packed, so no row is kept as text.
+ */
+export function chunkUploads(
+	job: ImportJob,
+	rows: Iterable<StagingRow>,
+	onOversized: (oversized: OversizedRecord<StagingRow>) => void,
+): Generator<Chunk<StagingRow>> {
+	const serialise = rowSerialiser(job.rules, job.uploadFormat);
+	return chunkRecords(
+		rows,
+		(row) => serialise(row.values),
+		job.uploadLimits,
+		onOversized,
+		uploadFraming(job.rules, job.uploadFormat),
+	);
+}
+
 /** Uploads one body; the answer's sync when the upload started one (201 + sync object). */
 async function send(run: Syncing, body: Buffer): Promise<SyncState | undefined> {
 	const { client } = run.job;
@@ -30,6 +50,7 @@ async function send(run: Syncing, body: Buffer): Promise<SyncState | undefined> 
 		method: 'POST',
 		path: `${run.definitionUri}/data`,
 		body,
+		contentType: UPLOAD_CONTENT_TYPES[run.job.uploadFormat ?? 'json'],
 	});
 	return answer && typeof answer === 'object' && answer.uri !== undefined
 		? syncFromAnswer(client, answer)
@@ -70,10 +91,8 @@ async function restage(
 			}
 			await client.bulk({ method: 'DELETE', path: `${run.definitionUri}/data` });
 			let sync: SyncState | undefined;
-			const toRow = rowBuilder(run.job.rules);
-			const serialise = (row: StagingRow) => JSON.stringify(toRow(row.values));
 			// The same rows in the same limits: the same uploads as before, none oversized.
-			const again = chunkJsonArray([...batch, ...rows], serialise, run.job.uploadLimits, () => {});
+			const again = chunkUploads(run.job, [...batch, ...rows], () => {});
 			for (const chunk of again) sync = (await send(run, chunk.body)) ?? sync;
 			return { staged: true, sync };
 		} catch (failure) {

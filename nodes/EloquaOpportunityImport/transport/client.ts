@@ -32,8 +32,10 @@ export interface BulkRequest {
 	/** Relative to the Bulk API root, e.g. `/opportunities/imports`. */
 	path: string;
 	qs?: IDataObject;
-	/** An object is sent as JSON; bytes are sent as they are (an already serialised JSON array). */
+	/** An object is sent as JSON; bytes are sent as they are (an already serialised upload). */
 	body?: IDataObject | Buffer;
+	/** The bytes' type (a JSON array unless said otherwise). */
+	contentType?: string;
 }
 
 /**
@@ -174,7 +176,7 @@ export class EloquaClient {
 			body: request.body,
 			json: true,
 			headers: Buffer.isBuffer(request.body)
-				? { 'Content-Type': 'application/json; charset=utf-8' }
+				? { 'Content-Type': request.contentType ?? 'application/json; charset=utf-8' }
 				: undefined,
 		};
 		const { result } = await withRetries(

@@ -91,7 +91,7 @@ export function parseDate(value: unknown, zone: string): ParsedDate | undefined 
 }
 
 const COMMON_FORM =
-	/^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+	/^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -100,14 +100,8 @@ function daysInMonth(year: number, month: number): number {
 	return DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
 }
 
-/**
- * Whether a text is a date, without building one: the common ISO/SQL forms are checked by pattern
- * and calendar (this runs once per date cell, so it has to be cheap); anything else goes through
- * `parseDate`.
- */
-export function isDateText(text: string, zone: string): boolean {
-	const match = COMMON_FORM.exec(text.trim());
-	if (!match) return parseDate(text, zone) !== undefined;
+/** Whether a match of the common forms names a real day and time of day. */
+function isCalendarMatch(match: RegExpExecArray): boolean {
 	const month = +match[2];
 	const day = +match[3];
 	const hour = match[4] === undefined ? 0 : +match[4];
@@ -126,21 +120,83 @@ export function isDateText(text: string, zone: string): boolean {
 	);
 }
 
+/**
+ * Whether a text is a date, without building one: the common ISO/SQL forms are checked by pattern
+ * and calendar (this runs once per date cell, so it has to be cheap); anything else goes through
+ * `parseDate`.
+ */
+export function isDateText(text: string, zone: string): boolean {
+	const match = COMMON_FORM.exec(text.trim());
+	if (!match) return parseDate(text, zone) !== undefined;
+	return isCalendarMatch(match);
+}
+
 const pad = (part: string) => part.padStart(2, '0');
+
+/** The number written by the digits from `from` to `to`, or -1 when one of them is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+	let value = 0;
+	for (let i = from; i < to; i++) {
+		const digit = text.charCodeAt(i) - 48;
+		if (digit < 0 || digit > 9) return -1;
+		value = value * 10 + digit;
+	}
+	return value;
+}
+
+/**
+ * How `wallClockText` sends a text of the plain forms it reads by position: as it is, with `:00`
+ * seconds added, or (`Other`) not one of `yyyy-MM-dd`, `yyyy-MM-dd HH:mm`, `yyyy-MM-dd HH:mm:ss`
+ * naming a real moment.
+ */
+const PlainForm = { Other: 0, AsWritten: 1, AddSeconds: 2 } as const;
+type PlainForm = (typeof PlainForm)[keyof typeof PlainForm];
+
+/**
+ * The forms Eloqua is sent, and the one missing only seconds, read character by character: most
+ * date cells of a bulk import are in one of them, and this makes no string or match for them.
+ */
+function plainForm(text: string): PlainForm {
+	const length = text.length;
+	if (length !== 10 && length !== 16 && length !== 19) return PlainForm.Other;
+	if (text[4] !== '-' || text[7] !== '-') return PlainForm.Other;
+	const year = digitsAt(text, 0, 4);
+	const month = digitsAt(text, 5, 7);
+	const day = digitsAt(text, 8, 10);
+	if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+		return PlainForm.Other;
+	if (length === 10) return PlainForm.AsWritten;
+	if (text[10] !== ' ' || text[13] !== ':') return PlainForm.Other;
+	const hour = digitsAt(text, 11, 13);
+	const minute = digitsAt(text, 14, 16);
+	if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return PlainForm.Other;
+	if (length === 16) return PlainForm.AddSeconds;
+	const second = text[16] === ':' ? digitsAt(text, 17, 19) : -1;
+	return second >= 0 && second <= 59 ? PlainForm.AsWritten : PlainForm.Other;
+}
+
+/** Whether `wallClockText` gives the text a value, for a check that needs no text made. */
+export function hasWallClockText(text: string): boolean {
+	return plainForm(text) !== PlainForm.Other || wallClockText(text) !== undefined;
+}
 
 /**
  * The common ISO/SQL forms without an offset, as wall-clock text (`yyyy-MM-dd HH:mm:ss`, or
  * `yyyy-MM-dd` for a date alone), by pattern alone: what `formatDate(parseDate(…), 'wallClock')`
  * gives them, without building a date. Undefined for anything else (an offset, `Z`, 24:00, another
- * form), which then takes the full path. Runs once per date cell of a bulk import.
+ * form), which then takes the full path. Runs twice per date cell of a bulk import (checked, then
+ * sent), so text already in the form is returned as it is: no new string.
  */
 export function wallClockText(text: string): string | undefined {
+	const plain = plainForm(text);
+	if (plain === PlainForm.AsWritten) return text;
+	if (plain === PlainForm.AddSeconds) return `${text}:00`;
 	const trimmed = text.trim();
 	const match = COMMON_FORM.exec(trimmed);
-	if (!match || !isDateText(trimmed, 'UTC')) return undefined;
+	if (!match || match[8] !== undefined || !isCalendarMatch(match)) return undefined;
 	const [, year, month, day, hour, minute, second] = match;
-	if (hour === undefined) return `${year}-${month}-${day}`;
-	if (hour === '24' || /(?:Z|[+-]\d{2}:?\d{2})$/.test(trimmed)) return undefined;
+	if (hour === undefined) return trimmed;
+	if (hour === '24') return undefined;
 	return `${year}-${month}-${day} ${pad(hour)}:${minute}:${second ?? '00'}`;
 }
 

@@ -57,3 +57,14 @@ export function toText(value: unknown): string | undefined | ValueProblem {
 	const kind = Array.isArray(value) ? 'a list' : 'an object';
 	return new ValueProblem(`must be text, a number or a date, not ${kind} (${preview(value)})`);
 }
+
+/**
+ * `toText` for a value it has already accepted (the checks ran): the same text, without testing
+ * the text again. Runs once per cell when rows are serialised.
+ */
+export function checkedText(value: unknown): string | undefined {
+	if (typeof value === 'string')
+		return value === 'null' || value === 'undefined' ? undefined : value;
+	const text = toText(value);
+	return typeof text === 'string' ? text : undefined;
+}

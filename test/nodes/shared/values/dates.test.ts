@@ -102,9 +102,20 @@ describe('wallClockText', () => {
 			'2024-05-01 24:00',
 			'5/1/2024',
 			'2023-02-29',
+			'2024-13-01 09:30',
+			'2024-05-01 09:60',
+			'2024-05-01 09:30:60',
+			'2024-05-01 09:30-15',
+			'20a4-05-01',
 			'soon',
 		])
 			expect(wallClockText(text)).toBeUndefined();
+	});
+
+	it('returns text already in the sent form unchanged', () => {
+		const text = ['2024-05-01', '09:30:15'].join(' ');
+		expect(wallClockText(text)).toBe(text);
+		expect(wallClockText(' 2024-05-01 ')).toBe('2024-05-01');
 	});
 
 	it('agrees with the full path on any calendar date and time of day', () => {
