@@ -15,7 +15,10 @@ export class RulerOpportunityUpload implements INodeType {
 		name: 'rulerOpportunityUpload',
 		icon: { light: 'file:ruler.svg', dark: 'file:ruler.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Validate Only is a switch. Being versioned also keeps n8n from adding "Custom API
+		// Call", which this node cannot serve (the HTTP Request node can; see the README).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{"Upload to site " + $parameter["siteId"]}}',
 		description:
 			'Send CRM opportunities to Ruler Analytics for attribution, with one result per item',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Retention } from '../../helpers/definition';
 import { MAX_BYTES_PER_SYNC, MAX_UPLOADS_PER_SYNC, type ImportJob } from '../../helpers/job';
+import { legacyValidateOnlyOption } from './validateOnly.property';
 
 /** One megabyte as Eloqua counts its 32 MB upload limit: the smaller, decimal reading. */
 export const MEGABYTE = 1_000_000;
@@ -122,14 +123,7 @@ export function lifecycleOptions(createdOnly = false): INodeProperties[] {
 			description:
 				'Comma-separated Eloqua status codes of rejects that drop one value but still import the row. Such a row is reported imported, with a warning naming the value. A reject on the identifier column is always a rejection.',
 		},
-		{
-			displayName: 'Validate Only',
-			name: 'validateOnly',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to check every item and report it as valid or invalid without sending anything',
-		},
+		legacyValidateOnlyOption,
 	];
 }
 
@@ -183,6 +177,3 @@ export function readRetention(options: IDataObject): Retention {
 		dataRetentionDuration: (options.dataRetentionDuration as string) || 'P1D',
 	};
 }
-
-/** Whether the run only checks the items (Validate Only): nothing is sent. */
-export const isValidateOnly = (options: IDataObject): boolean => options.validateOnly === true;
