@@ -53,6 +53,8 @@ export interface RunNodeOptions {
 	workflowName?: string;
 	/** The workflow's time zone setting (n8n's default when absent). */
 	timezone?: string;
+	/** The node's version in the workflow (1 when absent: a workflow saved before 1.1). */
+	typeVersion?: number;
 }
 
 export interface NodeRun {
@@ -126,7 +128,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 			id: 'under-test',
 			name: NODE_NAME,
 			type: `n8n-nodes-eloqua-ruler.${nodeType.description.name}`,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: nodeCredentials,
