@@ -16,7 +16,7 @@ export class RulerOpportunityUpload implements INodeType {
 		icon: { light: 'file:ruler.svg', dark: 'file:ruler.dark.svg' },
 		group: ['output'],
 		// 1.1: Validate Only is a switch. Being versioned also keeps n8n from adding "Custom API
-		// Call", which this node cannot serve (the HTTP Request node can; see the README).
+		// Call", which this node cannot run (the README points to the HTTP Request node).
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{"Upload to site " + $parameter["siteId"]}}',

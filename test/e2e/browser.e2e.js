@@ -115,6 +115,8 @@ function mappingWithout(missing) {
 		],
 		connections: {},
 		settings: {},
+		// 1.x refuses a workflow without it.
+		active: false,
 	};
 }
 

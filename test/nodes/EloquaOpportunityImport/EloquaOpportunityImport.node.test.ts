@@ -29,7 +29,7 @@ describe('what the node says it does not know', () => {
 
 describe('the actions panel', () => {
 	/** The actions in the order n8n's actions panel lists them: by resource, then by operation. */
-	function actionsInPanelOrder(): string[] {
+	function actionsInPanelOrder(): Array<string | undefined> {
 		const resource = properties.find((p) => p.name === 'resource')!;
 		return (resource.options as INodePropertyOptions[]).flatMap((option) =>
 			properties
