@@ -42,7 +42,10 @@ export class EloquaOpportunityImport implements INodeType {
 		name: 'eloquaOpportunityImport',
 		icon: { light: 'file:eloqua.svg', dark: 'file:eloqua.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: required columns are mandatory in the mapper and Validate Only is a switch. Being
+		// versioned also keeps n8n from adding "Custom API Call", which this node cannot serve.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: actionSubtitle(operations),
 		description: 'Import CRM opportunities into Oracle Eloqua in bulk, with one result per item',
 		// n8n names a node used as a tool "<action> in <this name>": "Import opportunities in Eloqua".
@@ -79,12 +82,8 @@ export class EloquaOpportunityImport implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
+				// The everyday resource first: n8n lists the actions in this order.
 				options: [
-					{
-						name: 'Import Definition',
-						value: 'importDefinition',
-						description: 'Manage the definitions imports upload into',
-					},
 					{
 						name: 'Opportunity',
 						value: 'opportunity',
@@ -94,6 +93,11 @@ export class EloquaOpportunityImport implements INodeType {
 						name: 'Opportunity Contact Link',
 						value: 'opportunityContactLink',
 						description: 'Link opportunities to contacts or accounts in bulk',
+					},
+					{
+						name: 'Opportunity Import Definition',
+						value: 'importDefinition',
+						description: 'Manage the definitions imports upload into',
 					},
 					{
 						name: 'Sync',

@@ -16,7 +16,10 @@ export class RulerOpportunityUpload implements INodeType {
 		name: 'rulerOpportunityUpload',
 		icon: { light: 'file:ruler.svg', dark: 'file:ruler.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Validate Only is a switch. Being versioned also keeps n8n from adding "Custom API
+		// Call", which this node cannot run (the README points to the HTTP Request node).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{"Upload to site " + $parameter["siteId"]}}',
 		description:
 			'Send CRM opportunities to Ruler Analytics for attribution, with one result per item',

@@ -27,6 +27,9 @@ const NODES = [
 	{
 		displayName: 'Eloqua Opportunity Import',
 		action: 'Import opportunities',
+		// The everyday actions come first in the actions panel, the admin ones after them.
+		firstActions: ['Import opportunities', 'Link opportunities to contacts or accounts'],
+		laterActions: ['Clear staged data of an import definition', 'Start a sync'],
 		sandbox: 'eloqua',
 		iconPath: '/icons/n8n-nodes-eloqua-ruler/dist/nodes/EloquaOpportunityImport/eloqua.svg',
 		fields: [
@@ -35,11 +38,16 @@ const NODES = [
 			'Operation',
 			'Import Definition',
 			'Mapping Column Mode',
+			'Stage Mapping',
+			'Validate Only',
 			'Wait for Sync',
 			'Options',
 		],
 		mapper: {
 			required: ['Opportunity ID', 'Opportunity Name', 'Amount (number)', 'Stage'],
+			// Column IDs: required ones have no remove button, an added optional one has.
+			requiredIds: ['OpportunityID', 'OpportunityName', 'Amount', 'Stage'],
+			optionalId: 'AccountName',
 			// The sandbox's custom opportunity fields: only a live field list can offer them.
 			optional: [
 				'Account Name',
@@ -56,6 +64,8 @@ const NODES = [
 		sandbox: 'ruler',
 		iconPath: '/icons/n8n-nodes-eloqua-ruler/dist/nodes/RulerOpportunityUpload/ruler.svg',
 		action: 'Upload opportunities',
+		firstActions: ['Upload opportunities'],
+		laterActions: [],
 		fields: [
 			'Credential',
 			'Site ID',
@@ -63,10 +73,52 @@ const NODES = [
 			'Opportunity Date',
 			'Pipeline Stage',
 			'Visitor Identifiers',
+			'Stage Mapping',
+			'Validate Only',
 			'Options',
 		],
 	},
 ];
+
+/** A workflow whose Eloqua node (version 1.1) maps every required column but `missing`. */
+function mappingWithout(missing) {
+	const required = ['OpportunityID', 'OpportunityName', 'Amount', 'Stage'];
+	const schema = required.map((id) => ({
+		id,
+		displayName: id,
+		required: true,
+		defaultMatch: false,
+		canBeUsedToMatch: false,
+		display: true,
+		removed: id === missing,
+	}));
+	const mapped = required.filter((id) => id !== missing);
+	return {
+		name: `Eloqua without ${missing}`,
+		nodes: [
+			{
+				id: 'eloqua',
+				name: 'Eloqua',
+				type: 'n8n-nodes-eloqua-ruler.eloquaOpportunityImport',
+				typeVersion: 1.1,
+				position: [0, 0],
+				parameters: {
+					columns: {
+						mappingMode: 'defineBelow',
+						value: Object.fromEntries(mapped.map((id) => [id, `={{ $json.${id} }}`])),
+						matchingColumns: [],
+						schema,
+					},
+				},
+				credentials: { eloquaApi: { id: 'EloquaSandboxBasic', name: 'Eloqua sandbox (Basic)' } },
+			},
+		],
+		connections: {},
+		settings: {},
+		// 1.x refuses a workflow without it.
+		active: false,
+	};
+}
 
 const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
@@ -101,6 +153,16 @@ describe.each(versionsUnderTest())('editor of n8n %s', (version) => {
 		}
 	});
 
+	it('flags a required Eloqua column missing from a saved mapping on the canvas, before any run', async () => {
+		const workflow = await n8n.api.createWorkflow(mappingWithout('Amount'));
+		await page.goto(`${n8n.server.baseUrl}/workflow/${workflow.id}`);
+		const issues = page.locator('[data-test-id=node-issues]').first();
+		await issues.waitFor();
+		await issues.hover();
+		await page.getByText('Column "Amount" is required').first().waitFor();
+		await shot('eloqua-opportunity-import-4-missing-column');
+	});
+
 	describe.each(NODES.map((node) => [node.displayName, node]))('%s', (displayName, node) => {
 		let mark;
 		beforeAll(async () => {
@@ -126,15 +188,26 @@ describe.each(versionsUnderTest())('editor of n8n %s', (version) => {
 		});
 
 		it('opens its parameter panel with the key fields', async () => {
-			// A node with several actions lists them first; a single-purpose node opens at once.
-			if (node.action)
-				await page
-					.locator('[data-test-id=node-creator-item-name]', { hasText: node.action })
-					.first()
-					.click();
 			const panel = page.locator('[data-test-id=ndv]');
 			// 2.x first shows a community node's details page with "Add to workflow".
 			const add = page.getByRole('button', { name: 'Add to workflow' });
+			// A node with several actions lists them first; a single-purpose node opens at once.
+			const names = page.locator(
+				'[data-test-id=node-creator] [data-test-id=node-creator-item-name]',
+			);
+			const action = names.filter({ hasText: node.action }).first();
+			await action.or(panel).or(add).first().waitFor();
+			if (await action.isVisible()) {
+				// 2.x lists trigger suggestions above a node's actions on an empty canvas: look from its first.
+				const listed = (await names.allTextContents()).map((text) => text.trim());
+				const first = listed.indexOf(node.firstActions[0]);
+				expect(listed.slice(first, first + node.firstActions.length)).toEqual(node.firstActions);
+				expect(listed).toEqual(expect.arrayContaining(node.laterActions));
+				for (const later of node.laterActions) expect(listed.indexOf(later)).toBeGreaterThan(first);
+				// n8n adds no "Custom API Call": the nodes could not run it.
+				expect(listed).not.toContain('Custom API Call');
+				await action.click();
+			}
 			await panel.or(add).first().waitFor();
 			if (await add.isVisible()) await add.click();
 			await panel.waitFor();
@@ -165,6 +238,11 @@ describe.each(versionsUnderTest())('editor of n8n %s', (version) => {
 				expect(offered).toEqual(expect.arrayContaining(node.mapper.optional));
 				await page.waitForTimeout(500); // let the menu finish fading in for the screenshot
 				await shot(`${slug(displayName)}-3-column-mapper`);
+				// Required columns are mandatory: no remove button, unlike an optional column once added.
+				await options.filter({ hasText: node.mapper.optional[0] }).first().click();
+				const remove = (id) => mapper.locator(`[data-test-id=remove-field-button-${id}]`);
+				await remove(node.mapper.optionalId).waitFor();
+				for (const id of node.mapper.requiredIds) expect(await remove(id).count()).toBe(0);
 				await page.keyboard.press('Escape');
 				const asked = n8n.servers[node.sandbox].requests
 					.slice(mark)

@@ -55,6 +55,8 @@ export interface RunNodeOptions {
 	timezone?: string;
 	/** Leaves the node without a selected credential, as a new node in the editor is. */
 	withoutCredential?: boolean;
+	/** The node's version in the workflow (1 when absent: a workflow saved before 1.1). */
+	typeVersion?: number;
 }
 
 export interface NodeRun {
@@ -128,7 +130,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 			id: 'under-test',
 			name: NODE_NAME,
 			type: `n8n-nodes-eloqua-ruler.${nodeType.description.name}`,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: options.withoutCredential ? undefined : nodeCredentials,

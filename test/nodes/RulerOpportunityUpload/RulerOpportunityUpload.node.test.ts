@@ -95,3 +95,15 @@ describe('what Ruler leaves open is said as open', () => {
 		expect(textOf('pipelineStage')).toMatch(/Allowed Stages/);
 	});
 });
+
+describe('Custom API Call', () => {
+	// n8n 1.123.81 and 2.41.1 (LoadNodesAndCredentials.injectCustomApiCallOptions) add a "Custom API
+	// Call" choice only to a node whose defaultVersion is unset or equals its version. The node
+	// would not run it; the HTTP Request node with the Ruler credential does (see the README).
+	it('is not added by n8n: the node is versioned, with 1.1 as its default', () => {
+		const { version, defaultVersion } = node.description;
+		expect(version).toEqual([1, 1.1]);
+		expect(defaultVersion).toBe(1.1);
+		expect(defaultVersion === undefined || defaultVersion === version).toBe(false);
+	});
+});

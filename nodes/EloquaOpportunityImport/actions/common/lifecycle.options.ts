@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { isTool, TOOL_MAX_WAIT_MINUTES } from '../../../shared/items/tool';
 import type { Retention } from '../../helpers/definition';
 import { MAX_BYTES_PER_SYNC, MAX_UPLOADS_PER_SYNC, type ImportJob } from '../../helpers/job';
+import { legacyValidateOnlyOption } from './validateOnly.property';
 
 /** One megabyte as Eloqua counts its 32 MB upload limit: the smaller, decimal reading. */
 export const MEGABYTE = 1_000_000;
@@ -144,14 +145,7 @@ export function lifecycleOptions(createdOnly = false): INodeProperties[] {
 			description:
 				'How rows are sent to Eloqua. Both carry the same columns and values; CSV suits large runs.',
 		},
-		{
-			displayName: 'Validate Only',
-			name: 'validateOnly',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to check every item and report it as valid or invalid without sending anything',
-		},
+		legacyValidateOnlyOption,
 	];
 }
 
@@ -211,6 +205,3 @@ export function readRetention(options: IDataObject): Retention {
 		dataRetentionDuration: (options.dataRetentionDuration as string) || 'P1D',
 	};
 }
-
-/** Whether the run only checks the items (Validate Only): nothing is sent. */
-export const isValidateOnly = (options: IDataObject): boolean => options.validateOnly === true;

@@ -7,6 +7,11 @@ import type {
 
 import { inputFieldsOptions, readInputFields } from '../../../shared/items/inputFields';
 import { finishRun, type ItemResult } from '../../../shared/items/results';
+import {
+	readStageMapping,
+	stageMappingProperty,
+	type StageMapping,
+} from '../../../shared/values/stages';
 import { checkItems, validResults, withValueWarnings } from '../../helpers/checks';
 import { definitionName } from '../../helpers/definition';
 import { runImport, type ImportJob } from '../../helpers/job';
@@ -25,7 +30,6 @@ import { EloquaClient } from '../../transport/client';
 import { definitionLocator, definitionUriOf } from '../common/definition.properties';
 import { readUpdateRule } from '../common/emptyValues.option';
 import {
-	isValidateOnly,
 	lifecycleOptions,
 	readJobOptions,
 	readRetention,
@@ -33,9 +37,15 @@ import {
 } from '../common/lifecycle.options';
 import { linkJob, linkProperties, readLinkSettings } from '../common/link.properties';
 import { readIncludeSyncLog, syncLogOption } from '../common/syncLog.option';
+import { readValidateOnly, validateOnlyProperty } from '../common/validateOnly.property';
+import { columnsProperty } from './columns.property';
 import { importOptions, readDateRules } from './import.options';
 
 const show = { resource: ['opportunity'], operation: ['import'] };
+
+/** The column the Stage Mapping applies to: the one mapped to Eloqua's stage field. */
+const STAGE_STATEMENT = '{{Opportunity.Field(Stage)}}';
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Import Definition',
@@ -62,26 +72,10 @@ export const description: INodeProperties[] = [
 		...show,
 		definitionMode: ['existing'],
 	}),
-	{
-		displayName: 'Columns',
-		name: 'columns',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
-		required: true,
-		displayOptions: { show },
-		typeOptions: {
-			loadOptionsDependsOn: ['definitionMode', 'importDefinitionId.value', 'authentication'],
-			resourceMapper: {
-				resourceMapperMethod: 'getOpportunityColumns',
-				mode: 'map',
-				fieldWords: { singular: 'column', plural: 'columns' },
-				addAllFields: false,
-				multiKeyMatch: false,
-				supportAutoMap: true,
-			},
-		},
-	},
+	columnsProperty(show, 'map', [1]),
+	columnsProperty(show, 'add', [{ _cnd: { gte: 1.1 } }]),
+	{ ...stageMappingProperty('Eloqua'), displayOptions: { show } },
+	validateOnlyProperty(show),
 	{
 		displayName: 'Wait for Sync',
 		name: 'waitForSync',
@@ -131,6 +125,16 @@ function mappedValues(
 	return (context.getNodeParameter('columns.value', itemIndex, {}) ?? {}) as IDataObject;
 }
 
+/** The item's values with the stage Stage Mapping gives; the item itself is left as it is. */
+function withMappedStage(
+	values: IDataObject,
+	column: string | undefined,
+	stages: StageMapping,
+): IDataObject {
+	if (column === undefined || stages.size === 0 || !(column in values)) return values;
+	return { ...values, [column]: stages.apply(values[column]) as IDataObject[string] };
+}
+
 /** The columns mapped below (Columns → Map Each Column Manually), by name. */
 function mappedColumnNames(context: IExecuteFunctions): string[] {
 	const columns = context.getNode().parameters.columns as
@@ -146,6 +150,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const mode = this.getNodeParameter('columns.mappingMode', 0, 'defineBelow') as MappingMode;
 	// A bad option stops the run before anything is sent.
 	const dateRules = readDateRules(this.getNode(), options, this.getTimezone());
+	const stages = readStageMapping(this, 'Eloqua');
 	const client = EloquaClient.forNode(this);
 	const target: Target =
 		this.getNodeParameter('definitionMode', 0, 'create') === 'create'
@@ -159,9 +164,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const rules: RowRules = { columns: target.columns, ...dateRules };
 	const key = [{ column: target.identifierColumn, caseSensitive: target.identifierCaseSensitive }];
 	const items = this.getInputData();
+	const stageColumn = target.columns.find((column) => column.statement === STAGE_STATEMENT)?.name;
 	const { valid, invalid, warnings } = checkItems(
 		items.map((_, i) => i),
-		(i) => mappedValues(this, mode, items[i], i),
+		(i) => withMappedStage(mappedValues(this, mode, items[i], i), stageColumn, stages),
 		{
 			rules,
 			identifierColumn: target.identifierColumn,
@@ -172,7 +178,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	);
 	// The checks read every column; the rows carry the definition's columns, each one in every row.
 	const sent: RowRules = { ...rules, columns: sentColumns(target, valid) };
-	const validateOnly = isValidateOnly(options);
+	const validateOnly = readValidateOnly(this, options);
 	if (validateOnly || valid.length === 0) {
 		const checked = withValueWarnings(validResults(valid, rowBuilder(sent)), warnings);
 		return finishRun(

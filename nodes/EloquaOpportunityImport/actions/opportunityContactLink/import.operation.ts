@@ -14,13 +14,13 @@ import { outcomeToResult } from '../../helpers/outcomes';
 import { rowBuilder } from '../../helpers/rows';
 import { EloquaClient } from '../../transport/client';
 import {
-	isValidateOnly,
 	lifecycleOptions,
 	readJobOptions,
 	readRetention,
 	sortedOptions,
 } from '../common/lifecycle.options';
 import { linkJob, linkProperties, readLinkSettings } from '../common/link.properties';
+import { readValidateOnly, validateOnlyProperty } from '../common/validateOnly.property';
 
 const show = { resource: ['opportunityContactLink'], operation: ['import'] };
 
@@ -36,6 +36,7 @@ export const description: INodeProperties[] = [
 		description: 'The ID of the opportunity to link (imported before, with the same ID)',
 	},
 	...linkProperties(show),
+	validateOnlyProperty(show),
 	{
 		displayName: 'Wait for Sync',
 		name: 'waitForSync',
@@ -81,7 +82,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}),
 		{ linkType: settings.entity },
 	);
-	const validateOnly = isValidateOnly(options);
+	const validateOnly = readValidateOnly(this, options);
 	if (validateOnly || valid.length === 0) {
 		const checked = validResults(valid, toRow, (row) => ({
 			linkedTo: row[settings.field] ?? null,

@@ -12,11 +12,16 @@ import { finishRun } from '../../../shared/items/results';
 import { RequestGate } from '../../../shared/transport/gate';
 import { errorFields } from '../../../shared/transport/explain';
 import type { FieldProblem } from '../../../shared/values/rules';
+import {
+	readStageMapping,
+	stageMappingProperty,
+	type StageMapping,
+} from '../../../shared/values/stages';
 import { ItemChecker, type ItemValues } from '../../helpers/checks';
 import { BACKOFF } from '../../helpers/constants';
 import { fieldLabel } from '../../helpers/schema';
 import { checkAll, uploadAll, type CheckItem } from '../../helpers/upload';
-import { readOptions, uploadOptions } from './upload.options';
+import { readOptions, uploadOptions, validateOnlyProperty } from './upload.options';
 
 const fields: INodeProperties[] = [
 	{
@@ -62,7 +67,7 @@ const fields: INodeProperties[] = [
 		placeholder: 'Closed Won',
 		description:
 			'The stage of the opportunity in your sales pipeline, spelled exactly as set up in Ruler, in the same case',
-		hint: 'Ruler does not document whether it refuses a stage it does not know or stores it anyway. To check the stage here, list your stages in Allowed Stages (options).',
+		hint: 'Ruler does not document whether it refuses a stage it does not know or stores it anyway. To check the stage here, list your stages in Allowed Stages (options); to turn CRM stage names into Ruler ones, use Stage Mapping below.',
 	},
 	{
 		displayName: 'Currency Code',
@@ -167,7 +172,7 @@ const fields: INodeProperties[] = [
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['opportunity'], operation: ['upload'] } },
-	[...fields, uploadOptions],
+	[...fields, stageMappingProperty('Ruler'), validateOnlyProperty, uploadOptions],
 );
 
 /** Each value the checks read, and where the node keeps it. */
@@ -183,8 +188,11 @@ const PARAMETERS: Array<[field: string, path: string, fallback: unknown]> = [
 	['additionalDataProperties', 'additionalDataProperties.property', []],
 ];
 
-/** Resolves the item's parameters; an expression that fails is a problem of that item only. */
-function readItem(context: IExecuteFunctions, itemIndex: number): ItemValues {
+/**
+ * Resolves the item's parameters, its stage as Stage Mapping gives it; an expression that fails is
+ * a problem of that item only.
+ */
+function readItem(context: IExecuteFunctions, itemIndex: number, stages: StageMapping): ItemValues {
 	const values: Record<string, unknown> = {};
 	const problems: FieldProblem[] = [];
 	for (const [field, path, fallback] of PARAMETERS) {
@@ -195,12 +203,14 @@ function readItem(context: IExecuteFunctions, itemIndex: number): ItemValues {
 			problems.push({ field, message: `${fieldLabel(field)} could not be read: ${message}` });
 		}
 	}
+	values.pipelineStage = stages.apply(values.pipelineStage);
 	return { values, problems };
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const options = readOptions(this);
 	const inputFields = readInputFields(this, this.getNodeParameter('options', 0, {}) as IDataObject);
+	const stages = readStageMapping(this, 'Ruler');
 	const checker = new ItemChecker({
 		zone: this.getTimezone(),
 		now: DateTime.utc(),
@@ -209,7 +219,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		stripCookiePrefix: options.stripCookiePrefix,
 		allowedStages: options.allowedStages,
 	});
-	const checkItem: CheckItem = (itemIndex) => checker.check(itemIndex, readItem(this, itemIndex));
+	const checkItem: CheckItem = (itemIndex) =>
+		checker.check(itemIndex, readItem(this, itemIndex, stages));
 	const count = this.getInputData().length;
 	if (options.validateOnly)
 		return finishRun(this, checkAll(checkItem, count), 'valid', inputFields);

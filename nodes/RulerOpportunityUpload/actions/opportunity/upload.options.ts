@@ -9,6 +9,16 @@ import {
 	MIN_REQUESTS_PER_SECOND,
 } from '../../helpers/constants';
 
+/** Validate Only as a switch of its own, next to the opportunity's fields. */
+export const validateOnlyProperty: INodeProperties = {
+	displayName: 'Validate Only',
+	name: 'validateOnly',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to check every item and report it as valid (with the body that would be sent) or invalid, without sending anything to Ruler. A safe first run.',
+};
+
 /** The Options collection of the upload. */
 export const uploadOptions: INodeProperties = {
 	displayName: 'Options',
@@ -101,12 +111,15 @@ export const uploadOptions: INodeProperties = {
 			description: 'Milliseconds to wait for the answer to one request before it counts as failed',
 		},
 		{
-			displayName: 'Validate Only',
+			// Where Validate Only was before it became a switch: kept for version 1 nodes, where a saved
+			// workflow may have set it, and hidden from newer nodes.
+			displayName: 'Validate Only (Old Setting)',
 			name: 'validateOnly',
 			type: 'boolean',
 			default: false,
+			displayOptions: { show: { '@version': [1] } },
 			description:
-				'Whether to check every item and report it as valid or invalid, with the body that would be sent, without sending anything',
+				'Whether to validate only, as the Validate Only switch does; kept for workflows saved before the switch existed. Either one on validates only.',
 		},
 		{
 			displayName: 'Value Sent As',
@@ -195,6 +208,9 @@ export function readOptions(context: IExecuteFunctions): UploadOptions {
 		maxRetries: Math.max(0, Math.floor(Number(options.maxRetries) || 0)),
 		requestsPerSecond: requestsPerSecond(context, options.requestsPerSecond),
 		roundValue: options.roundValue !== false,
+		// The switch, or the option a saved workflow may still set.
+		validateOnly:
+			context.getNodeParameter('validateOnly', 0, false) === true || options.validateOnly === true,
 		allowedStages: stageList(options.allowedStages),
 	};
 }

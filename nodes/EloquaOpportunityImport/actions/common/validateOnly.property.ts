@@ -1,0 +1,40 @@
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/** Validate Only as a switch of its own, shown with the import's main parameters. */
+export function validateOnlyProperty(show: IDisplayOptions['show']): INodeProperties {
+	return {
+		displayName: 'Validate Only',
+		name: 'validateOnly',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show },
+		description:
+			'Whether to check every item and report it as valid (with the row that would be sent) or invalid, without sending anything to Eloqua. A safe first run.',
+	};
+}
+
+/**
+ * The option Validate Only had before it became a switch: still in Options for nodes of version 1,
+ * where a saved workflow may have set it, and hidden from newer nodes.
+ */
+export const legacyValidateOnlyOption: INodeProperties = {
+	displayName: 'Validate Only (Old Setting)',
+	name: 'validateOnly',
+	type: 'boolean',
+	default: false,
+	displayOptions: { show: { '@version': [1] } },
+	description:
+		'Whether to validate only, as the Validate Only switch does; kept for workflows saved before the switch existed. Either one on validates only.',
+};
+
+/** Whether the run only checks the items: the switch, or the option a saved workflow may still set. */
+export function readValidateOnly(context: IExecuteFunctions, options: IDataObject): boolean {
+	return (
+		context.getNodeParameter('validateOnly', 0, false) === true || options.validateOnly === true
+	);
+}
