@@ -163,10 +163,16 @@ const fields: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['opportunity'], operation: ['upload'] } },
-	[...fields, uploadOptions],
-);
+export const description = [
+	// The opportunity's fields are the same for Upload in Batch.
+	...updateDisplayOptions(
+		{ show: { resource: ['opportunity'], operation: ['upload', 'uploadBatch'] } },
+		fields,
+	),
+	...updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['upload'] } }, [
+		uploadOptions,
+	]),
+];
 
 /** Each value the checks read, and where the node keeps it. */
 const PARAMETERS: Array<[field: string, path: string, fallback: unknown]> = [
@@ -182,7 +188,7 @@ const PARAMETERS: Array<[field: string, path: string, fallback: unknown]> = [
 ];
 
 /** Resolves the item's parameters; an expression that fails is a problem of that item only. */
-function readItem(context: IExecuteFunctions, itemIndex: number): ItemValues {
+export function readItem(context: IExecuteFunctions, itemIndex: number): ItemValues {
 	const values: Record<string, unknown> = {};
 	const problems: FieldProblem[] = [];
 	for (const [field, path, fallback] of PARAMETERS) {
