@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import { useSandbox } from '../../harness/sandbox';
 import { createRulerSandbox } from '../ruler';
 
@@ -228,7 +229,7 @@ describe('the Ruler sandbox', () => {
 		const first = await submit();
 		const second = await submit();
 		expect((await status(second)).status).toBe('pending');
-		await new Promise((resolve) => setTimeout(resolve, 250));
+		await sleep(250);
 		const early = await status(first);
 		expect(early.status).toBe('processing');
 		expect(early.processedRows).toBeGreaterThan(0);
