@@ -16,6 +16,8 @@ import {
 import {
 	CREDENTIAL_TYPE,
 	endpointsOf,
+	isUnknownOutcome,
+	shortReason,
 	type Endpoints,
 	type UploadOutcome,
 } from '../transport/client';
@@ -57,6 +59,13 @@ const jobIdOf = (outcome: UploadOutcome) => {
 	const jobId = (okBody(outcome) as IDataObject | undefined)?.jobId;
 	return typeof jobId === 'string' || typeof jobId === 'number' ? String(jobId) : undefined;
 };
+
+/** A job sent whose answer never came: it may exist, so it is not sent again. */
+const lostAnswer = (reason: string): RowFailureReason => ({
+	message: `The answer to the batch upload was lost (${reason}): Ruler may have created the job`,
+	description:
+		'It was not sent again, as that could store its rows twice. Look for the job with Batch Job → Get Many, and run the items again only if it is not there.',
+});
 
 const refusedRow = (said: string): RowFailureReason => ({
 	message: `Ruler refused the row in the batch file (HTTP 400): ${said}`,
@@ -111,7 +120,7 @@ class BatchRun {
 			this.context.logger.info(`Ruler batch job ${jobId} accepted: ${file.rows.length} rows`);
 			return;
 		}
-		const rowErrors = rowErrorsOf(outcome);
+		const rowErrors = outcome.result.url === url ? rowErrorsOf(outcome) : new Map<number, string>();
 		if (rowErrors.size === 0) return this.failAll(file.rows, this.explain(outcome, endpoints));
 		const others: BatchRow[] = [];
 		file.rows.forEach((row, i) => {
@@ -168,16 +177,17 @@ class BatchRun {
 
 	explain(outcome: UploadOutcome, endpoints: Endpoints): RowFailureReason {
 		const { result } = outcome;
+		if (isUnknownOutcome(result)) return lostAnswer(shortReason(result));
 		const failure = describeFailure(outcome, endpoints, {
 			...this.settings,
-			retryUnknownOutcome: false,
+			retryUnknownOutcome: true,
 		});
 		if (failure.fatal)
 			this.stop ??= {
 				...failure,
 				message: `Not sent, as an earlier batch job failed: ${failure.message}`,
 			};
-		if (result.kind === 'response' && result.status === 400) {
+		if (result.kind === 'response' && result.status === 400 && result.url !== endpoints.loginUrl) {
 			const said = bodyText(result.body);
 			return {
 				...failure,

@@ -1,9 +1,8 @@
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { errorOf } from '../../harness/engine';
 import { uploadParameters, type RulerSandbox } from '../../harness/ruler';
+import { n8nLogger } from './n8nLogger';
 
 /** The batch upload's address as the node sends it (API-CONTRACT "Batch jobs": [open], a guess). */
 export const BATCH_PATH = /^\/v1\/[^/]+\/opportunity\/batch$/;
@@ -58,8 +57,7 @@ export function summary(items: INodeExecutionData[]) {
 export async function infoLogged<T>(
 	run: () => Promise<T>,
 ): Promise<{ result: T; lines: string[] }> {
-	const logger = Container.get(Logger);
-	const spy = jest.spyOn(logger, 'info');
+	const spy = jest.spyOn(n8nLogger(), 'info');
 	try {
 		const result = await run();
 		return { result, lines: spy.mock.calls.map(([message]) => String(message)) };
