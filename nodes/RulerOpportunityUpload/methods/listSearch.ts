@@ -19,12 +19,21 @@ const describe = (job: IDataObject) =>
 		.map(String)
 		.join(', ');
 
+/** The Site ID as typed; an expression has no value while the editor lists (empty then). */
+function siteIdSet(context: ILoadOptionsFunctions): string {
+	try {
+		return String(context.getNodeParameter('siteId', '') ?? '').trim();
+	} catch {
+		return '';
+	}
+}
+
 /** The site's batch jobs for the job picker, filtered by the text typed. */
 export async function searchBatchJobs(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const siteId = String(this.getNodeParameter('siteId', '') ?? '').trim();
+	const siteId = siteIdSet(this);
 	if (!SITE_ID.test(siteId)) return only(NO_SITE);
 	const reader = await JobReader.forNode(this);
 	const wanted = (filter ?? '').trim().toLowerCase();
