@@ -14,7 +14,11 @@ async function startJobs(sandbox: RulerSandbox, items: IDataObject[]) {
 	sandbox.requests.length = 0;
 }
 
-const jobParameters = (operation: string, jobId: unknown, extra: IDataObject = {}) => ({
+const jobParameters = (
+	operation: string,
+	jobId: IDataObject | undefined,
+	extra: IDataObject = {},
+) => ({
 	resource: 'batchJob',
 	operation,
 	siteId: '1234',
