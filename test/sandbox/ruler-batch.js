@@ -276,4 +276,4 @@ function addBatchRoutes({ routes, state, config, refusal, wrap, validate, store 
 	};
 }
 
-module.exports = { addBatchRoutes, BATCH_UPLOAD, COLUMNS, parseCsv };
+module.exports = { addBatchRoutes, BATCH_UPLOAD, COLUMNS, filePart, parseCsv };
