@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../shared/items/results';
-import { cancelledError, pause } from '../../shared/transport/cancellation';
+import { cancelledError } from '../../shared/transport/cancellation';
 import { bodyText } from '../../shared/transport/explain';
 import {
 	answerBody,
@@ -26,16 +26,12 @@ import { describeFailure } from '../transport/statuses';
 import { failedRow, queuedRow, type BatchRow, type RowFailureReason } from './batchResults';
 import { jobFile, jobFiles, type JobFile, type JobLimits } from './batchFiles';
 import { settleJob, type SentJob } from './settle';
+import { waitForJobs } from './wait';
 
 export interface BatchSettings extends BatchRequestSettings, JobLimits {
 	waitForCompletion: boolean;
 	maxWaitMs: number;
 }
-
-/** Waits between status reads grow from the first to the last, so short jobs end soon. */
-const FIRST_POLL_MS = 1_000;
-const MAX_POLL_MS = 10_000;
-const POLL_GROWTH = 1.5;
 
 const FILE_NAME = 'opportunities.csv';
 
@@ -137,20 +133,6 @@ class BatchRun {
 		});
 	}
 
-	/** Reads each unfinished job's status, with growing pauses, until all are final or Max Wait. */
-	async waitForJobs(): Promise<void> {
-		const deadline = Date.now() + this.settings.maxWaitMs;
-		let delay = FIRST_POLL_MS;
-		for (;;) {
-			for (const job of this.sent) if (!job.status || !isFinal(job.status)) await this.read(job);
-			const left = deadline - Date.now();
-			if (this.cancelled || left <= 0 || this.sent.every((j) => j.status && isFinal(j.status)))
-				return;
-			await pause(Math.min(delay, left), this.settings.signal);
-			delay = Math.min(delay * POLL_GROWTH, MAX_POLL_MS);
-		}
-	}
-
 	async settle(job: SentJob): Promise<ItemResult[]> {
 		const { endpoints } = (this.connection ??= await this.connect());
 		const urls = batchUrls(endpoints, job.siteId);
@@ -162,7 +144,8 @@ class BatchRun {
 		return await settleJob(job, read, (outcome) => this.explain(outcome, endpoints));
 	}
 
-	private async read(job: SentJob): Promise<void> {
+	/** Reads the job's status into it, and logs its progress. */
+	async read(job: SentJob): Promise<void> {
 		const { endpoints } = (this.connection ??= await this.connect());
 		const url = batchUrls(endpoints, job.siteId).status(job.jobId);
 		const body = okBody(await this.request({ method: 'GET', url, json: true }, true));
@@ -230,7 +213,13 @@ export async function uploadInBatches(
 		if (run.cancelled) break;
 		await run.submit(file);
 	}
-	if (settings.waitForCompletion && !run.cancelled) await run.waitForJobs();
+	if (settings.waitForCompletion && !run.cancelled)
+		await waitForJobs(
+			run.sent,
+			async (job) => await run.read(job),
+			settings.maxWaitMs,
+			settings.signal,
+		);
 	if (run.cancelled) {
 		const ids = run.sent.map((job) => job.jobId).join(', ');
 		throw cancelledError(

@@ -10,11 +10,13 @@ import {
 	type RowPlace,
 } from './batchResults';
 import { readFailures, type FailuresReader, type RowFailure } from './failures';
+import type { Pace } from './wait';
 
 /** A file Ruler accepted as a job, and its last status read. */
 export interface SentJob extends JobFile {
 	jobId: string;
 	status?: JobStatus;
+	pace?: Pace;
 }
 
 /**

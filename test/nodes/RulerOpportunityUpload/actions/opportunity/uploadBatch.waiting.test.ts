@@ -19,25 +19,43 @@ const continuing = { onError: 'continueRegularOutput' as const };
 describe('Upload in Batch: waiting for the jobs', () => {
 	const env = useRulerSandbox();
 
-	it('reads the status with growing pauses until the job is done, logging its progress', async () => {
+	it('reads the status with growing pauses while the job has far to go, logging its progress', async () => {
 		const { sandbox } = env;
-		sandbox.config.batchRowsPerSecond = 2;
+		sandbox.config.batchRowsPerSecond = 1;
 
 		const { result, lines } = await infoLogged(
-			async () => await runRuler(sandbox, batchParameters(), deals(6)),
+			async () => await runRuler(sandbox, batchParameters({ maxWait: 5 }), deals(30)),
 		);
 
-		expect(summary(result.main).map(([, status]) => status)).toEqual(Array(6).fill('uploaded'));
+		expect(result.main.map((item) => item.json.status)).toEqual(Array(30).fill('queued'));
 		const reads = sandbox.requestsTo(STATUS_PATH).map((r) => r.at);
 		const pauses = reads.slice(1).map((at, i) => at - reads[i]);
+		// 1 s, 1.5 s, 2.25 s …, the last one cut short by Max Wait.
 		expect(pauses.length).toBeGreaterThanOrEqual(3);
-		for (let i = 1; i < pauses.length; i++) expect(pauses[i]).toBeGreaterThan(pauses[i - 1]);
-		const progress = lines.filter((line) => line.startsWith('Ruler batch job job-1:'));
-		expect(lines[0]).toBe('Ruler batch job job-1 accepted: 6 rows');
-		expect(progress[0]).toMatch(
-			/^Ruler batch job job-1: (pending|processing), \d+% \(\d of 6 rows processed\)$/,
+		expect(pauses[1]).toBeGreaterThan(pauses[0]);
+		expect(pauses[2]).toBeGreaterThan(pauses[1]);
+		expect(lines[0]).toBe('Ruler batch job job-1 accepted: 30 rows');
+		const progress = lines.slice(1);
+		expect(progress).toHaveLength(reads.length);
+		for (const line of progress.slice(1))
+			expect(line).toMatch(
+				/^Ruler batch job job-1: processing, \d+% \(\d+ of 30 rows processed\)$/,
+			);
+	});
+
+	it("reads again sooner when the job's pace says it is about to end, and logs the end", async () => {
+		const { sandbox } = env;
+		sandbox.config.batchRowsPerSecond = 4;
+
+		const { result, lines } = await infoLogged(
+			async () => await runRuler(sandbox, batchParameters(), deals(12)),
 		);
-		expect(progress.at(-1)).toBe('Ruler batch job job-1: complete, 100% (6 of 6 rows processed)');
+
+		expect(result.main.map((item) => item.json.status)).toEqual(Array(12).fill('uploaded'));
+		const reads = sandbox.requestsTo(STATUS_PATH).map((r) => r.at);
+		const pauses = reads.slice(1).map((at, i) => at - reads[i]);
+		expect(pauses.at(-1)).toBeLessThan(pauses.at(-2) ?? 0);
+		expect(lines.at(-1)).toBe('Ruler batch job job-1: complete, 100% (12 of 12 rows processed)');
 	});
 
 	it('gives the items of a job still processing at Max Wait as queued, with the job ID and progress', async () => {
