@@ -33,7 +33,7 @@ const SHORT_TIMEOUT_MS = 1000;
 const SLOW_ATTEMPTS = 2;
 const SLOW_FAULT_MS = 1000;
 
-function items(seed: number, roll: Dice, count: number): IDataObject[] {
+export function items(seed: number, roll: Dice, count: number): IDataObject[] {
 	const list: IDataObject[] = [];
 	for (let i = 0; i < count; i++) {
 		const item = deal(`R${seed}-${i}`, { marker: `M${seed}-${i}` });
