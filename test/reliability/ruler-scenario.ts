@@ -274,7 +274,10 @@ function checkItem(
 		if (attempts === 0 && mine.length) return `item ${index} says it was not sent, but it was`;
 		if (attempts > scenario.options.maxRetries + 1)
 			return `item ${index} says it took ${attempts} attempts`;
-		if (held && !mine.some((r) => isAmbiguous(r, scenario)) && !timedOut(error))
+		// An earlier attempt the node gave up on may have been stored, whatever the last one said.
+		const retriedAfter = (fields.retriedAfter as unknown[] | undefined) ?? [];
+		const gaveUp = [error, ...retriedAfter].some(timedOut);
+		if (held && !mine.some((r) => isAmbiguous(r, scenario)) && !gaveUp)
 			return `item ${index} says failed, but the sandbox holds it (${error})`;
 	}
 	// An attempt may end at the login (n8n logs in before sending): a failed login is an attempt too.
