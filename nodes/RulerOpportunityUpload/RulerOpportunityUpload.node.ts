@@ -6,9 +6,11 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import * as batchJob from './actions/batchJob/BatchJob.resource';
 import { toolProperties } from './actions/common/tool.properties';
 import * as opportunity from './actions/opportunity/Opportunity.resource';
 import { router } from './actions/router';
+import { methods } from './methods';
 
 export class RulerOpportunityUpload implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,13 +44,21 @@ export class RulerOpportunityUpload implements INodeType {
 						value: 'opportunity',
 						description: 'Send opportunities to Ruler for attribution',
 					},
+					{
+						name: 'Batch Job',
+						value: 'batchJob',
+						description: 'Read the batch jobs an upload in batch started',
+					},
 				],
 				// Workflows saved before there was a choice of resource run this one.
 				default: 'opportunity',
 			},
 			...opportunity.description,
+			...batchJob.description,
 		],
 	};
+
+	methods = methods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

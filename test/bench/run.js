@@ -3,7 +3,8 @@
 // APIs in a process of their own. Prints tables and writes the figures as JSON.
 //   npm run bench                full run (about 25 minutes)
 //   npm run bench -- --smoke     a few seconds: keeps the bench code working (CI runs this)
-//   npm run bench -- --only=eloqua | --only=ruler | --only=n8n
+//   npm run bench -- --only=eloqua | --only=ruler | --only=ruler-batch | --only=n8n
+//   npm run bench -- --only=ruler-batch --single-items=5000   Upload measured on fewer items
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -14,19 +15,23 @@ const { startSandboxes } = require('./sandboxes');
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const only = (args.find((a) => a.startsWith('--only=')) || '').slice('--only='.length);
-if (only && !['eloqua', 'ruler', 'n8n'].includes(only)) {
-	console.error(`Unknown --only=${only}: use eloqua, ruler or n8n`);
+if (only && !['eloqua', 'ruler', 'ruler-batch', 'n8n'].includes(only)) {
+	console.error(`Unknown --only=${only}: use eloqua, ruler, ruler-batch or n8n`);
 	process.exit(1);
 }
 const RESULTS = path.join(__dirname, '..', '.artifacts', 'bench');
 
 const RULER_LATENCY_MS = 20;
 const RULER_RATE_PER_SECOND = 50;
+/** Batch rows the sandbox processes per second (API-CONTRACT "Batch jobs": processed in the background). */
+const RULER_BATCH_ROWS_PER_SECOND = 5000;
+const singleItems = Number((args.find((a) => a.startsWith('--single-items=')) || '').split('=')[1]);
 const SIZES = smoke
 	? {
 			eloquaSizes: [2000],
 			eloquaValidate: 2000,
 			rulerItems: 60,
+			rulerBatchItems: 500,
 			concurrency: [4],
 			n8nItems: 60,
 		}
@@ -34,6 +39,7 @@ const SIZES = smoke
 			eloquaSizes: [10_000, 100_000, 1_000_000],
 			eloquaValidate: 100_000,
 			rulerItems: 5000,
+			rulerBatchItems: 100_000,
 			concurrency: [1, 2, 4, 8, 16],
 			n8nItems: 5000,
 		};
@@ -207,6 +213,48 @@ function rulerBench(urls) {
 	return runs;
 }
 
+function rulerBatchBench(urls) {
+	const settings = {
+		ruler: urls.ruler,
+		latencyMs: RULER_LATENCY_MS,
+		ratePerSecond: RULER_RATE_PER_SECOND,
+		batchRowsPerSecond: RULER_BATCH_ROWS_PER_SECOND,
+	};
+	const runs = [
+		runCase('ruler-batch-case.js', {
+			...settings,
+			mode: 'single',
+			items: singleItems || SIZES.rulerBatchItems,
+		}),
+		runCase('ruler-batch-case.js', { ...settings, mode: 'batch', items: SIZES.rulerBatchItems }),
+	];
+	const [single, batch] = runs;
+	const perItem = (run) => run.wallMs / run.items;
+	table(
+		`Ruler: Upload vs Upload in Batch, sandbox latency ${RULER_LATENCY_MS} ms, rate limit ${RULER_RATE_PER_SECOND}/s, batch rows processed ${RULER_BATCH_ROWS_PER_SECOND}/s`,
+		runs,
+		[
+			['operation', 'mode'],
+			['items', 'items'],
+			['wall ms', 'wallMs'],
+			['CPU ms', 'cpuMs'],
+			['requests', 'requests'],
+			['429s', 'http429'],
+			['jobs', 'jobs'],
+			['uploaded', 'uploaded'],
+			['failed', 'failed'],
+			['queued', 'queued'],
+			['lost', 'lost'],
+			['sandbox processing ms', 'processingMs'],
+			['÷ processing', 'ofProcessing'],
+		],
+	);
+	console.log(
+		`Upload in Batch is ${(perItem(single) / perItem(batch)).toFixed(1)}× faster per item than Upload${single.items === batch.items ? '' : ` (Upload measured on ${single.items} items)`}.`,
+	);
+	return runs;
+}
+
 async function n8nBench() {
 	const runs = await compareInN8n(SIZES.n8nItems, {
 		latencyMs: RULER_LATENCY_MS,
@@ -241,6 +289,7 @@ async function main() {
 	try {
 		if (!only || only === 'eloqua') results.eloqua = eloquaBench(urls);
 		if (!only || only === 'ruler') results.ruler = rulerBench(urls);
+		if (!only || only === 'ruler-batch') results.rulerBatch = rulerBatchBench(urls);
 	} finally {
 		urls.stop();
 	}
@@ -248,7 +297,7 @@ async function main() {
 	if ((!only && !smoke) || only === 'n8n') results.n8n = await n8nBench();
 	fs.mkdirSync(RESULTS, { recursive: true });
 	// A partial run keeps its own file, so the full run's figures stay as they were.
-	const name = `${smoke ? 'smoke' : 'latest'}${only ? `-${only}` : ''}.json`;
+	const name = `${smoke ? 'smoke' : 'latest'}${only ? `-${only}` : ''}${singleItems ? `-single${singleItems}` : ''}.json`;
 	const file = path.join(RESULTS, name);
 	fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 	console.log(`\nFigures written to ${path.relative(process.cwd(), file)}`);

@@ -1,5 +1,6 @@
 import type { RulerSandbox } from '../sandbox/ruler';
 import { exchange, type Answer } from './point';
+import { BATCH_UPLOAD_PATH as NODE_BATCH_PATH } from '../../nodes/RulerOpportunityUpload/transport/batch';
 
 /** A Ruler site to probe: the sandbox, or a live one named by the environment. */
 export interface RulerTarget {
@@ -16,9 +17,9 @@ export interface RulerTarget {
 	token?: string;
 }
 
-/** [open] "its siblings suggest POST /v1/{siteId}/opportunity/batch": the one place it is written. */
+/** [open] "its siblings suggest POST /v1/{siteId}/opportunity/batch": the node's one constant. */
 export const BATCH_UPLOAD_PATH = (siteId: string) =>
-	`/v1/${encodeURIComponent(siteId)}/opportunity/batch`;
+	`/v1/${encodeURIComponent(siteId)}/${NODE_BATCH_PATH}`;
 
 export async function login(t: RulerTarget) {
 	return await exchange(

@@ -1,6 +1,8 @@
 // What each example workflow must do in a real n8n against the sandboxes: per item of this
 // package's nodes, [node, output, input item, status, id]. A new example adds its entry here.
 
+const { filePart, parseCsv } = require('../sandbox/ruler-batch');
+
 /**
  * Marks an item the node reports as failed: with "On Error: Continue (using error output)" both n8n
  * versions move it to the error output (its json is `{error: {...}}`, the one shape 1.x and 2.x both route).
@@ -78,7 +80,29 @@ const EXAMPLES = {
 		inputKey: {},
 		sent: { eloqua: ['CRM-3001', 'CRM-3002', 'CRM-3003'] },
 	},
+	RulerNightlyBatch: {
+		items: [
+			['Upload to Ruler in batch', 'main', 0, 'uploaded', 'CRM-3001'],
+			['Upload to Ruler in batch', 'main', 1, 'uploaded', 'CRM-3002'],
+			['Upload to Ruler in batch', 'main', 3, 'uploaded', 'CRM-3004'],
+			// "Qualification" is no Ruler pipeline stage: the job lists the row among its failures.
+			['Upload to Ruler in batch', FAILED, 2, 'failed', 'CRM-3003'],
+			['Upload to Ruler in batch', FAILED, 4, 'invalid', 'CRM-3005'],
+		],
+		errors: {
+			'CRM-3003': /batch job job-\d+: "Qualification" is not a pipeline stage/,
+			'CRM-3005': /Opportunity Value/,
+		},
+		inputKey: { 'Upload to Ruler in batch': 'dealId' },
+		sent: { ruler: ['CRM-3001', 'CRM-3002', 'CRM-3003', 'CRM-3004'] },
+	},
 };
+
+/** The References in the CSV file of one Ruler batch upload. */
+function batchReferences(request) {
+	const [header = [], ...rows] = parseCsv(filePart(request.headers['content-type'], request.body));
+	return rows.map((cells) => cells[header.indexOf('Reference')]);
+}
 
 /** The ids each sandbox received, from the requests it recorded, sorted (Ruler's uploads run concurrently). */
 const SENT = {
@@ -89,10 +113,14 @@ const SENT = {
 			.map((row) => row.OpportunityID)
 			.sort(),
 	ruler: (requests) =>
-		requests
-			.filter((r) => r.method === 'PUT' && /\/opportunity\/upload$/.test(r.path))
-			.map((r) => JSON.parse(r.body).Reference)
-			.sort(),
+		[
+			...requests
+				.filter((r) => r.method === 'PUT' && /\/opportunity\/upload$/.test(r.path))
+				.map((r) => JSON.parse(r.body).Reference),
+			...requests
+				.filter((r) => r.method === 'POST' && /\/opportunity\/batch$/.test(r.path))
+				.flatMap(batchReferences),
+		].sort(),
 };
 
 /**

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runRuler, uploadParameters, useRulerSandbox } from '../harness/ruler';
+import { filePart, parseCsv } from '../sandbox/ruler-batch';
 import { accountedOnce, outputsOf } from '../reliability/invariants';
 import { createTally, sizeFromEnv } from '../reliability/tally';
 import {
@@ -276,6 +277,68 @@ describe('Ruler upload fuzzing: any parameter values, the node never throws, bad
 							sent.some((body) => body.includes(`"Reference":${reference}`))
 						)
 							violations.push(`invalid item ${i} was sent`);
+					});
+					tally.record({
+						statuses: [...outcomes.values()].map((o) => o.status),
+						faults: {},
+						violations: violations.length,
+						ms: 0,
+					});
+					expect(violations).toEqual([]);
+				},
+			),
+			{ numRuns: Math.ceil(runs / 4), seed: sizeFromEnv('FUZZ_SEED', 7) },
+		);
+	});
+
+	it('uploads the good items in batch jobs, each row read back as written, and sends none of the bad ones', async () => {
+		// RFC 4180 quoting must carry any text (commas, quotes, line breaks, spaces) to Ruler unchanged.
+		await fc.assert(
+			fc.asyncProperty(
+				batch(
+					fc.constantFrom(...STAGES).map((s) => good(s, s)),
+					5,
+				),
+				async ({ items, cells }) => {
+					const { sandbox } = env;
+					sandbox.reset();
+					const run = await runRuler(
+						sandbox,
+						{ ...parameters({}), operation: 'uploadBatch' },
+						items,
+						{ onError: 'continueErrorOutput' },
+					);
+					const { outcomes, violations } = accountedOnce(items.length, outputsOf(run), [
+						'uploaded',
+						'invalid',
+						'failed',
+					]);
+					if (run.error) violations.push(`the node threw: ${run.error.message}`);
+					const sent = new Set(
+						sandbox.requestsTo(/\/opportunity\/batch$/, 'POST').flatMap((r) => {
+							const [header = [], ...rows] = parseCsv(
+								filePart(r.headers['content-type'], r.body ?? '') ?? '',
+							);
+							return rows.map((cells) => cells[header.indexOf('Reference')]);
+						}),
+					);
+					cells.forEach((known, i) => {
+						const outcome = outcomes.get(i);
+						if (!outcome) return;
+						const reference = String(known.reference.sent);
+						const allGood = Object.values(known).every((c) => c.kind === 'good');
+						const bad = Object.values(known).some((c) => c.kind === 'bad');
+						if (allGood && outcome.status !== 'uploaded')
+							violations.push(`good item ${i} is ${outcome.status}: ${outcome.error}`);
+						if (bad && outcome.status !== 'invalid')
+							violations.push(`bad item ${i} is ${outcome.status}`);
+						if (outcome.status === 'invalid' && sent.has(reference))
+							violations.push(`invalid item ${i} was sent`);
+						const stored = sandbox.stored(String(outcome.fields.siteId), reference);
+						if (outcome.status === 'uploaded' && !stored)
+							violations.push(`item ${i} says uploaded, the sandbox does not hold it`);
+						if (allGood && stored && JSON.stringify(stored.Labels) !== String(known.labels.sent))
+							violations.push(`item ${i}'s labels came back as ${JSON.stringify(stored.Labels)}`);
 					});
 					tally.record({
 						statuses: [...outcomes.values()].map((o) => o.status),

@@ -99,9 +99,45 @@ function rowErrors(header, cells, validate, config) {
 	return { body, problems };
 }
 
+/** The status fields of a job (Batch jobs: "status, totalRows, processedRows, …, failureReason"). */
+function statusOf(job) {
+	const total = job.checked.length;
+	const processed = job.processed;
+	const failed = job.failures.length;
+	const done = job.failureReason !== undefined || processed === total;
+	let status = processed > 0 ? 'processing' : 'pending';
+	if (done)
+		status =
+			job.failureReason !== undefined
+				? 'failed'
+				: failed === 0
+					? 'complete'
+					: failed === total
+						? 'failed'
+						: 'partialcomplete';
+	return {
+		jobId: job.jobId,
+		status,
+		totalRows: total,
+		processedRows: processed,
+		percentageProgress: total ? Math.floor((processed / total) * 100) : 100,
+		successCount: processed - failed,
+		failureCount: failed,
+		createdDateTime: job.createdDateTime,
+		completedDateTime: job.completedDateTime,
+		failureReason:
+			job.failureReason ?? (done && failed === total && total ? 'Every row failed.' : undefined),
+	};
+}
+
+/**
+ * Batch jobs of one sandbox. "processed in the background": jobs run one after another at
+ * `batchRowsPerSecond` (0: at once), worked out whenever a job is read.
+ */
 function addBatchRoutes({ routes, state, config, refusal, wrap, validate, store }) {
 	let nextJob = 1;
-	const at = () => new Date().toISOString();
+	let queueFreeAt = 0;
+	const at = (time = Date.now()) => new Date(time).toISOString();
 
 	function submit({ req, params, body }) {
 		const refused = refusal(req);
@@ -119,67 +155,70 @@ function addBatchRoutes({ routes, state, config, refusal, wrap, validate, store 
 			...rowErrors(header, cells, validate, config),
 		}));
 		const errors = checked.filter((c) => c.problems.length);
-		// "validated at once: 400 with row-level errors and nothing stored".
+		// "validated at once: 400 with row-level errors and nothing stored". [inferred] rowNumber counts
+		// the data rows from 1, as the failures' RowNumber.
 		if (errors.length)
 			return {
 				status: 400,
 				body: { errors: errors.map(({ row, problems }) => ({ rowNumber: row, errors: problems })) },
 			};
 		const jobId = `job-${nextJob++}`;
-		state.batchJobs.set(jobId, { jobId, siteId, header, checked, reads: 0, createdDateTime: at() });
+		const now = Date.now();
+		const startsAt = Math.max(now, queueFreeAt);
+		const rate = config.batchRowsPerSecond;
+		queueFreeAt = rate ? startsAt + (checked.length / rate) * 1000 : now;
+		state.batchJobs.set(jobId, {
+			jobId,
+			siteId,
+			header,
+			checked,
+			startsAt,
+			processed: 0,
+			failures: [],
+			createdDateTime: at(now),
+			// A whole job's failure (switched on by `jobFailureReason`): nothing of it is stored.
+			failureReason: config.jobFailureReason || undefined,
+		});
+		if (config.jobFailureReason) state.batchJobs.get(jobId).completedDateTime = at(now);
 		return { status: 202, body: { jobId } };
 	}
 
-	/** The first status read sees `processing`; the next one processes every row. */
-	function process(job) {
-		job.failures = [];
-		for (const { row, body } of job.checked) {
+	/** Processes the rows whose time has come; the stage is checked here, as Ruler does later. */
+	function advance(job) {
+		if (job.failureReason !== undefined) return job;
+		const rate = config.batchRowsPerSecond;
+		const due = rate ? Math.floor(((Date.now() - job.startsAt) * rate) / 1000) : job.checked.length;
+		const until = Math.min(job.checked.length, Math.max(job.processed, due));
+		for (; job.processed < until; job.processed++) {
+			const { row, cells, body } = job.checked[job.processed];
 			if (config.unknownStages === 'refuse' && !config.stages.includes(body.PipelineStage))
 				job.failures.push({
 					row,
-					body,
+					cells,
 					errorMessage: `"${body.PipelineStage}" is not a pipeline stage.`,
 				});
 			else store(job.siteId, body);
 		}
-		job.completedDateTime = at();
-	}
-
-	function status(job) {
-		job.reads += 1;
-		if (job.reads === 2) process(job);
-		const total = job.checked.length;
-		const done = job.reads >= 2;
-		const failed = done ? job.failures.length : 0;
-		return {
-			jobId: job.jobId,
-			status: !done
-				? 'processing'
-				: failed === 0
-					? 'complete'
-					: failed === total
-						? 'failed'
-						: 'partialcomplete',
-			totalRows: total,
-			processedRows: done ? total : 0,
-			percentageProgress: done ? 100 : 0,
-			successCount: done ? total - failed : 0,
-			failureCount: failed,
-			createdDateTime: job.createdDateTime,
-			completedDateTime: job.completedDateTime,
-			failureReason: done && failed === total && total ? 'Every row failed.' : undefined,
-		};
+		if (job.processed === job.checked.length) job.completedDateTime ??= at();
+		return job;
 	}
 
 	function failures(job, format) {
-		const list = job.failures ?? [];
+		const list = job.failures;
+		// "JSON gives the row's fields plus errorMessage"; a row number only with `jsonRowNumbers`.
 		if (format === 'json')
-			return { body: list.map(({ body, errorMessage }) => ({ ...body, errorMessage })) };
+			return {
+				body: list.map(({ row, cells, errorMessage }) => ({
+					...(config.jsonRowNumbers ? { rowNumber: row } : {}),
+					...Object.fromEntries(job.header.map((name, i) => [name, cells[i] ?? ''])),
+					errorMessage,
+				})),
+			};
 		// "CSV has RowNumber first and ErrorMessage last".
 		const quote = (v) => `"${String(v).replace(/"/g, '""')}"`;
 		const lines = [['RowNumber', ...job.header, 'ErrorMessage'].join(',')];
-		for (const { row, errorMessage } of list)
-			lines.push([row, ...job.checked[row - 1].cells.map(quote), quote(errorMessage)].join(','));
+		for (const { row, cells, errorMessage } of list)
+			lines.push([row, ...cells.map(quote), quote(errorMessage)].join(','));
 		return { body: lines.join('\n'), headers: { 'Content-Type': 'text/csv' } };
 	}
 
@@ -187,14 +226,19 @@ function addBatchRoutes({ routes, state, config, refusal, wrap, validate, store 
 		const refused = refusal(ctx.req);
 		if (refused) return refused;
 		const job = state.batchJobs.get(decodeURIComponent(ctx.params[1]));
-		return job ? handler(job, ctx) : { status: 404, body: { message: 'Job not found.' } };
+		const site = decodeURIComponent(ctx.params[0]);
+		return job && job.siteId === site
+			? handler(advance(job), ctx)
+			: { status: 404, body: { message: 'Job not found.' } };
 	};
+	const jobsOf = (site) =>
+		[...state.batchJobs.values()].filter((job) => job.siteId === site).map(advance);
 	routes.push(
 		['POST', BATCH_UPLOAD, wrap(submit)],
 		[
 			'GET',
 			/^\/v1\/([^/]+)\/batch\/([^/]+)\/status$/,
-			wrap(withJob((job) => ({ body: status(job) }))),
+			wrap(withJob((job) => ({ body: statusOf(job) }))),
 		],
 		[
 			'GET',
@@ -204,10 +248,11 @@ function addBatchRoutes({ routes, state, config, refusal, wrap, validate, store 
 		[
 			'GET',
 			/^\/v1\/([^/]+)\/batch\/jobs$/,
+			// "Jobs: GET /v1/{siteId}/batch/jobs"; [inferred] each with its status fields, newest first.
 			wrap(
 				(ctx) =>
 					refusal(ctx.req) ?? {
-						body: [...state.batchJobs.values()].map((j) => ({ jobId: j.jobId })),
+						body: jobsOf(decodeURIComponent(ctx.params[0])).map(statusOf).reverse(),
 					},
 			),
 		],
@@ -223,6 +268,12 @@ function addBatchRoutes({ routes, state, config, refusal, wrap, validate, store 
 			),
 		],
 	);
+	return {
+		reset() {
+			nextJob = 1;
+			queueFreeAt = 0;
+		},
+	};
 }
 
-module.exports = { addBatchRoutes, BATCH_UPLOAD, COLUMNS, parseCsv };
+module.exports = { addBatchRoutes, BATCH_UPLOAD, COLUMNS, filePart, parseCsv };

@@ -23,6 +23,12 @@ export interface RulerSandboxOptions {
 	resentReference?: 'update' | 'duplicate';
 	/** [open] How a stale token is answered (default 401). */
 	expiredTokenStatus?: 401 | 403;
+	/** Batch rows processed per second, jobs one after another (default 0: processed when read). */
+	batchRowsPerSecond?: number;
+	/** Every new batch job fails as a whole with this `failureReason` (default: none). */
+	jobFailureReason?: string;
+	/** [open] The JSON failures carry `rowNumber` (default false: only the CSV has RowNumber). */
+	jsonRowNumbers?: boolean;
 }
 
 export type RulerSwitches = Pick<
@@ -46,6 +52,8 @@ export interface StoredOpportunity {
 export interface BatchJob {
 	jobId: string;
 	siteId: string;
+	processed: number;
+	failureReason?: string;
 }
 
 export interface RulerSandbox extends SandboxServer {

@@ -116,6 +116,10 @@ function validate(body, text, config, now) {
  * @param {'update'|'duplicate'} [options.resentReference]  [open]: a Reference sent again updates
  *   the stored opportunity (default) or stores another one
  * @param {401|403} [options.expiredTokenStatus]  [open]: how a stale token is answered (default 401)
+ * @param {number} [options.batchRowsPerSecond]  batch rows processed per second, jobs one after
+ *   another (default 0: a job is processed as soon as it is read)
+ * @param {string} [options.jobFailureReason]  every new batch job fails as a whole with this reason
+ * @param {boolean} [options.jsonRowNumbers]  [open]: the JSON failures carry rowNumber (default no)
  */
 function createRulerSandbox(options = {}) {
 	const config = {
@@ -132,6 +136,9 @@ function createRulerSandbox(options = {}) {
 		unknownStages: 'refuse',
 		resentReference: 'update',
 		expiredTokenStatus: 401,
+		batchRowsPerSecond: 0,
+		jobFailureReason: '',
+		jsonRowNumbers: false,
 		...options,
 	};
 	const state = {
@@ -284,13 +291,24 @@ function createRulerSandbox(options = {}) {
 		return reply;
 	};
 	routes.push(['POST', /^\/v1\/login$/, withLatency(login)], ['PUT', UPLOAD, withLatency(upload)]);
-	addBatchRoutes({ routes, state, config, refusal, wrap: withLatency, validate, store });
+	const batch = addBatchRoutes({
+		routes,
+		state,
+		config,
+		refusal,
+		wrap: withLatency,
+		validate,
+		store,
+	});
 
 	/** HTTP control for runs in a real n8n: settings, stale tokens, the stored opportunities. */
 	server.control = (req, res, path, text, send) => {
 		if (path === '/__sandbox/config' && req.method === 'POST') {
-			const { latencyMs, ratePerSecond, stages, ...switches } = JSON.parse(text || '{}');
-			Object.assign(config, JSON.parse(JSON.stringify({ latencyMs, ratePerSecond, stages })));
+			const { latencyMs, ratePerSecond, stages, batchRowsPerSecond, ...switches } = JSON.parse(
+				text || '{}',
+			);
+			const settings = { latencyMs, ratePerSecond, stages, batchRowsPerSecond };
+			Object.assign(config, JSON.parse(JSON.stringify(settings)));
 			for (const name of SWITCHES) if (name in switches) config[name] = switches[name];
 			return send(res, { status: 204 });
 		}
@@ -336,6 +354,7 @@ function createRulerSandbox(options = {}) {
 			state.expiredTokens.clear();
 			state.tokenDeadlines.clear();
 			state.batchJobs.clear();
+			batch.reset();
 			state.opportunities.clear();
 			state.writes = 0;
 			state.nextToken = 1;
@@ -344,6 +363,9 @@ function createRulerSandbox(options = {}) {
 			config.ratePerSecond = options.ratePerSecond ?? 0;
 			config.sites = options.sites;
 			config.tokensExpire = options.tokensExpire ?? false;
+			config.batchRowsPerSecond = options.batchRowsPerSecond ?? 0;
+			config.jobFailureReason = options.jobFailureReason ?? '';
+			config.jsonRowNumbers = options.jsonRowNumbers ?? false;
 			Object.assign(config, baseline);
 		},
 		/** Sets switches that every later reset keeps (the harness pins old answers this way). */

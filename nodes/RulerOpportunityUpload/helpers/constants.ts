@@ -24,3 +24,9 @@ export const BACKOFF: Omit<RetryPolicy, 'maxRetries'> = {
 	maxDelayMs: 30_000,
 	maxRetryAfterMs: 60_000,
 };
+
+/** Rows per batch job unless set: Ruler documents no limit per file ([open]), this keeps jobs modest. */
+export const DEFAULT_ROWS_PER_JOB = 10_000;
+
+/** The most bytes of one batch file: Ruler documents none ([open]); 10 MB keeps one upload modest. */
+export const MAX_JOB_BYTES = 10 * 1024 * 1024;

@@ -170,7 +170,7 @@ function withReason(message: string, reason: string) {
 export function describeFailure(
 	outcome: UploadOutcome,
 	endpoints: Endpoints,
-	settings: SendSettings,
+	settings: Pick<SendSettings, 'policy' | 'timeoutMs' | 'retryUnknownOutcome'>,
 ): Failure {
 	const { result } = outcome;
 	if (endpoints.loginUrl && result.url === endpoints.loginUrl) {

@@ -1,6 +1,7 @@
 import { NodeHelpers, type IDataObject, type INodeParameters } from 'n8n-workflow';
 
 import pipeline from '../../../examples/eloqua-ruler-pipeline.json';
+import nightlyBatch from '../../../examples/ruler-nightly-batch.json';
 import { RulerOpportunityUpload } from '../../../nodes/RulerOpportunityUpload/RulerOpportunityUpload.node';
 import { deals, runRuler, uploadParameters, uploadsOf, useRulerSandbox } from '../../harness/ruler';
 
@@ -19,8 +20,9 @@ const asOpened = (saved: INodeParameters) =>
 
 /** The Ruler nodes of the workflows shipped as examples (the others have none), as they were saved. */
 const savedExamples = () =>
-	[pipeline]
-		.flatMap((workflow) => workflow.nodes)
+	[pipeline.nodes, nightlyBatch.nodes]
+		.flat()
+		.map((saved) => saved as { type: string; parameters: unknown })
 		.filter((saved) => saved.type.endsWith('.rulerOpportunityUpload'))
 		.map((saved) => saved.parameters as INodeParameters);
 
@@ -29,7 +31,7 @@ describe('resource and operation', () => {
 
 	it('a workflow saved before there was a choice opens as Opportunity → Upload, with every value kept', () => {
 		const examples = savedExamples();
-		expect(examples).toHaveLength(1);
+		expect(examples).toHaveLength(2);
 		for (const saved of [...examples, uploadParameters() as INodeParameters]) {
 			expect(asOpened(saved)).toMatchObject({
 				resource: 'opportunity',

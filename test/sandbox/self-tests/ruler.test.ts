@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import { useSandbox } from '../../harness/sandbox';
 import { createRulerSandbox } from '../ruler';
 
@@ -157,7 +158,7 @@ describe('the Ruler sandbox', () => {
 				headers: { Authorization: `Bearer ${token}` },
 			});
 			const text = await response.text();
-			return text.startsWith('{') ? JSON.parse(text) : text;
+			return /^[[{]/.test(text) ? JSON.parse(text) : text;
 		};
 
 		expect(await send(`${header}\n2999-01-01,GBP,1,Lead,a@example.com,B-0\n`)).toEqual({
@@ -172,7 +173,6 @@ describe('the Ruler sandbox', () => {
 		);
 		expect(accepted).toEqual({ status: 202, body: { jobId: expect.any(String) } });
 		const job = accepted.body.jobId;
-		expect((await get(`/v1/1/batch/${job}/status`)).status).toBe('processing');
 		expect(await get(`/v1/1/batch/${job}/status`)).toMatchObject({
 			status: 'partialcomplete',
 			totalRows: 2,
@@ -186,6 +186,60 @@ describe('the Ruler sandbox', () => {
 				'2,"2024-05-01","GBP","3","Dreaming","b@example.com","B-2","""Dreaming"" is not a pipeline stage."',
 			].join('\n'),
 		);
+		// "JSON gives the row's fields plus errorMessage" (no row number unless switched on).
+		expect(await get(`/v1/1/opportunity/batch/${job}/failures?format=json`)).toEqual([
+			{
+				OpportunityDateTime: '2024-05-01',
+				CurrencyCode: 'GBP',
+				OpportunityValue: '3',
+				PipelineStage: 'Dreaming',
+				EmailAddress: 'b@example.com',
+				Reference: 'B-2',
+				errorMessage: '"Dreaming" is not a pipeline stage.',
+			},
+		]);
+		expect(await get('/v1/1/batch/jobs')).toEqual([
+			expect.objectContaining({ jobId: job, status: 'partialcomplete' }),
+		]);
+	});
+
+	it('processes batch jobs one after another at the configured rate, or fails a whole job', async () => {
+		// "processed in the background": pending, then processing with percentageProgress, then done.
+		env.sandbox.config.batchRowsPerSecond = 20;
+		const token = env.sandbox.issueToken();
+		const header =
+			'OpportunityDateTime,CurrencyCode,OpportunityValue,PipelineStage,EmailAddress,Reference';
+		const rows = Array.from({ length: 10 }, (_, i) => `2024-05-01,GBP,1,Lead,r${i}@x.com,R-${i}`);
+		const csv = [header, ...rows].join('\r\n');
+		const boundary = 'b0';
+		const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+		const auth = { Authorization: `Bearer ${token}` };
+		const submit = async () => {
+			const response = await fetch(`${env.sandbox.url}/v1/1/opportunity/batch`, {
+				method: 'POST',
+				headers: { ...auth, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+				body,
+			});
+			return ((await response.json()) as { jobId: string }).jobId;
+		};
+		const status = async (job: string) =>
+			(await (
+				await fetch(`${env.sandbox.url}/v1/1/batch/${job}/status`, { headers: auth })
+			).json()) as { status: string; processedRows: number };
+		const first = await submit();
+		const second = await submit();
+		expect((await status(second)).status).toBe('pending');
+		await sleep(250);
+		const early = await status(first);
+		expect(early.status).toBe('processing');
+		expect(early.processedRows).toBeGreaterThan(0);
+		expect(early.processedRows).toBeLessThan(10);
+		env.sandbox.config.jobFailureReason = 'The file could not be read.';
+		expect(await status(await submit())).toMatchObject({
+			status: 'failed',
+			failureReason: 'The file could not be read.',
+			processedRows: 0,
+		});
 	});
 
 	it('accepts both documented date forms and refuses others', async () => {

@@ -3,6 +3,9 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 import { DEFINITION_KINDS, definitionKindOf, type DefinitionKind } from '../../helpers/definition';
 import { checkedUri } from '../../transport/uris';
 
+// Both nodes' Return All / Limit pair lives in the shared items.
+export { returnAllProperties, wantedCount } from '../../../shared/items/returnAll';
+
 export function definitionKindProperty(show: IDisplayOptions['show']): INodeProperties {
 	return {
 		displayName: 'Definition Type',
@@ -91,35 +94,6 @@ export function definitionUriOf(
 }
 
 /** The Return All / Limit pair n8n's list operations use. */
-export function returnAllProperties(show: IDisplayOptions['show']): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-		},
-	];
-}
-
-/** How many results the Return All / Limit pair asks for (Infinity for all). */
-export function wantedCount(context: IExecuteFunctions, itemIndex: number): number {
-	return context.getNodeParameter('returnAll', itemIndex, false)
-		? Infinity
-		: (context.getNodeParameter('limit', itemIndex, 50) as number);
-}
-
 /** The kind and checked URI of the definition an item of an Import Definition operation names. */
 export function chosenDefinition(
 	context: IExecuteFunctions,

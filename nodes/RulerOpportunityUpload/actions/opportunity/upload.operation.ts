@@ -170,10 +170,17 @@ const fields: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['opportunity'], operation: ['upload'] } },
-	[...fields, stageMappingProperty('Ruler'), validateOnlyProperty, uploadOptions],
-);
+export const description = [
+	// The opportunity's fields and Stage Mapping are the same for Upload in Batch.
+	...updateDisplayOptions(
+		{ show: { resource: ['opportunity'], operation: ['upload', 'uploadBatch'] } },
+		[...fields, stageMappingProperty('Ruler')],
+	),
+	...updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['upload'] } }, [
+		validateOnlyProperty,
+		uploadOptions,
+	]),
+];
 
 /** Each value the checks read, and where the node keeps it. */
 const PARAMETERS: Array<[field: string, path: string, fallback: unknown]> = [
@@ -192,7 +199,11 @@ const PARAMETERS: Array<[field: string, path: string, fallback: unknown]> = [
  * Resolves the item's parameters, its stage as Stage Mapping gives it; an expression that fails is
  * a problem of that item only.
  */
-function readItem(context: IExecuteFunctions, itemIndex: number, stages: StageMapping): ItemValues {
+export function readItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	stages: StageMapping,
+): ItemValues {
 	const values: Record<string, unknown> = {};
 	const problems: FieldProblem[] = [];
 	for (const [field, path, fallback] of PARAMETERS) {
