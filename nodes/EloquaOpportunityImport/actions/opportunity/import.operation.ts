@@ -7,6 +7,7 @@ import type {
 
 import { inputFieldsOptions, readInputFields } from '../../../shared/items/inputFields';
 import { finishRun, type ItemResult } from '../../../shared/items/results';
+import { checkAutoMapped, inputFieldNames, unmatchedFieldsHint } from '../../helpers/autoMap';
 import { checkItems, validResults, withValueWarnings } from '../../helpers/checks';
 import { definitionName } from '../../helpers/definition';
 import { runImport, type ImportJob } from '../../helpers/job';
@@ -33,6 +34,7 @@ import {
 } from '../common/lifecycle.options';
 import { linkJob, linkProperties, readLinkSettings } from '../common/link.properties';
 import { readIncludeSyncLog, syncLogOption } from '../common/syncLog.option';
+import { autoMapNotices } from './autoMap.notice';
 import { importOptions, readDateRules } from './import.options';
 
 const show = { resource: ['opportunity'], operation: ['import'] };
@@ -82,6 +84,7 @@ export const description: INodeProperties[] = [
 			},
 		},
 	},
+	...autoMapNotices(show),
 	{
 		displayName: 'Wait for Sync',
 		name: 'waitForSync',
@@ -159,6 +162,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const rules: RowRules = { columns: target.columns, ...dateRules };
 	const key = [{ column: target.identifierColumn, caseSensitive: target.identifierCaseSensitive }];
 	const items = this.getInputData();
+	if (mode === 'autoMapInputData') {
+		const fields = inputFieldNames(items.map((item) => item.json));
+		checkAutoMapped(this.getNode(), target.columns, fields);
+		const hint = unmatchedFieldsHint(target.columns, fields);
+		if (hint) this.addExecutionHints(hint);
+	}
 	const { valid, invalid, warnings } = checkItems(
 		items.map((_, i) => i),
 		(i) => mappedValues(this, mode, items[i], i),
