@@ -61,8 +61,12 @@ export function unmatchedFieldsHint(
 				: `\`${field}\``,
 		);
 	const more = unmatched.length - listed.length;
+	const what =
+		unmatched.length === 1
+			? 'an input field that matches'
+			: `${unmatched.length} input fields that match`;
 	return {
-		message: `Map Automatically did not send ${unmatched.length === 1 ? 'an input field' : `${unmatched.length} input fields`} that match no column: ${listed.join(', ')}${more ? ` and ${more} more` : ''}.`,
+		message: `Map Automatically did not send ${what} no column: ${listed.join(', ')}${more ? ` and ${more} more` : ''}.`,
 		type: suggestions.size ? 'warning' : 'info',
 		location: 'outputPane',
 	};
