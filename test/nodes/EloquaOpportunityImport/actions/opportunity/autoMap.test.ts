@@ -26,7 +26,8 @@ describe('Map Automatically in the editor', () => {
 			{ resource: 'opportunity', operation: 'import', ...parameters },
 			notice(name),
 			'',
-			null,
+			{ typeVersion: 1 },
+			description,
 		);
 	const auto = { mappingMode: 'autoMapInputData', value: null };
 	const manual = { mappingMode: 'defineBelow', value: {} };
