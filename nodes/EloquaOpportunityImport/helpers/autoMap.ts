@@ -7,11 +7,11 @@ import { didYouMean, nearMisses } from './nearMiss';
 /** How many unmatched field names a hint lists before it counts the rest. */
 const LISTED_FIELDS = 10;
 
-const quoted = (names: readonly string[]) => names.map((name) => `\`${name}\``);
+const code = (name: string) => `\`${name}\``;
 
 /** "`A`, `B` or `C`" (`joiner` "or" / "and"). */
 function listOf(names: readonly string[], joiner: string): string {
-	const all = quoted(names);
+	const all = names.map(code);
 	return all.length < 2
 		? all.join('')
 		: `${all.slice(0, -1).join(', ')} ${joiner} ${all[all.length - 1]}`;
@@ -32,6 +32,7 @@ export function inputFieldNames(items: readonly IDataObject[]): string[] {
 export function checkAutoMapped(node: INode, columns: readonly Column[], fields: string[]): void {
 	const required = columns.filter((column) => column.required).map((column) => column.name);
 	const missing = required.filter((name) => !fields.includes(name));
+	// Items without any field are empty deals, not a naming mistake: the per-item checks say so.
 	if (fields.length === 0 || missing.length === 0) return;
 	const misses = nearMisses(fields, missing);
 	const found = misses.length ? `; ${didYouMean(misses)}` : '';
@@ -57,8 +58,8 @@ export function unmatchedFieldsHint(
 		.slice(0, LISTED_FIELDS)
 		.map((field) =>
 			suggestions.has(field)
-				? `\`${field}\` (did you mean \`${suggestions.get(field)}\`?)`
-				: `\`${field}\``,
+				? `${code(field)} (did you mean ${code(suggestions.get(field)!)}?)`
+				: code(field),
 		);
 	const more = unmatched.length - listed.length;
 	const what =
