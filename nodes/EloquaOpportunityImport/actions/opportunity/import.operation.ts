@@ -12,6 +12,7 @@ import {
 	stageMappingProperty,
 	type StageMapping,
 } from '../../../shared/values/stages';
+import { checkAutoMapped, inputFieldNames, unmatchedFieldsHint } from '../../helpers/autoMap';
 import { checkItems, validResults, withValueWarnings } from '../../helpers/checks';
 import { definitionName } from '../../helpers/definition';
 import { runImport, type ImportJob } from '../../helpers/job';
@@ -39,6 +40,7 @@ import { linkJob, linkProperties, readLinkSettings } from '../common/link.proper
 import { readIncludeSyncLog, syncLogOption } from '../common/syncLog.option';
 import { readValidateOnly, validateOnlyProperty } from '../common/validateOnly.property';
 import { columnsProperty } from './columns.property';
+import { autoMapNotices } from './autoMap.notice';
 import { importOptions, readDateRules } from './import.options';
 
 const show = { resource: ['opportunity'], operation: ['import'] };
@@ -74,6 +76,7 @@ export const description: INodeProperties[] = [
 	}),
 	columnsProperty(show, 'map', [1]),
 	columnsProperty(show, 'add', [{ _cnd: { gte: 1.1 } }]),
+	...autoMapNotices(show),
 	{ ...stageMappingProperty('Eloqua'), displayOptions: { show } },
 	validateOnlyProperty(show),
 	{
@@ -165,6 +168,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const key = [{ column: target.identifierColumn, caseSensitive: target.identifierCaseSensitive }];
 	const items = this.getInputData();
 	const stageColumn = target.columns.find((column) => column.statement === STAGE_STATEMENT)?.name;
+	if (mode === 'autoMapInputData') {
+		const fields = inputFieldNames(items.map((item) => item.json));
+		checkAutoMapped(this.getNode(), target.columns, fields);
+		const hint = unmatchedFieldsHint(target.columns, fields);
+		if (hint) this.addExecutionHints(hint);
+	}
 	const { valid, invalid, warnings } = checkItems(
 		items.map((_, i) => i),
 		(i) => withMappedStage(mappedValues(this, mode, items[i], i), stageColumn, stages),
