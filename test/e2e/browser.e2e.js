@@ -44,17 +44,22 @@ const NODES = [
 			'Options',
 		],
 		mapper: {
-			required: ['Opportunity ID', 'Opportunity Name', 'Amount (number)', 'Stage'],
+			required: [
+				'Opportunity ID (OpportunityID)',
+				'Opportunity Name (OpportunityName)',
+				'Amount (number)',
+				'Stage',
+			],
 			// Column IDs: required ones have no remove button, an added optional one has.
 			requiredIds: ['OpportunityID', 'OpportunityName', 'Amount', 'Stage'],
 			optionalId: 'AccountName',
 			// The sandbox's custom opportunity fields: only a live field list can offer them.
 			optional: [
-				'Account Name',
-				'Close Date (date)',
-				'Region',
-				'Deal Score (number)',
-				'Renewal Date (date)',
+				'Account Name (AccountName)',
+				'Close Date (CloseDate, date)',
+				'Region (Region1)',
+				'Deal Score (DealScore1, number)',
+				'Renewal Date (RenewalDate1, date)',
 			],
 			request: /\/api\/bulk\/2\.0\/opportunities\/fields$/,
 		},

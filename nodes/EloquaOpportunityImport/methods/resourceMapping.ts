@@ -10,19 +10,32 @@ import { columnsForNewDefinition, columnsOfDefinition } from '../helpers/fields'
 import { EloquaClient } from '../transport/client';
 import { checkedUri } from '../transport/uris';
 
-const KIND_HINT: Record<Column['kind'], string> = {
-	text: '',
-	number: ' (number)',
-	date: ' (date)',
-	currency: ' (3-letter code)',
+const KIND_HINT: Record<Column['kind'], string | undefined> = {
+	text: undefined,
+	number: 'number',
+	date: 'date',
+	currency: '3-letter code',
 };
+
+/**
+ * The label with, in brackets, the column's name where it differs (Map Automatically and
+ * expressions need the name: `Opportunity ID (OpportunityID)`) and the kind of value it takes.
+ */
+export function mapperLabel(column: Column): string {
+	const notes = [
+		column.name === column.displayName ? undefined : column.name,
+		KIND_HINT[column.kind],
+	];
+	const shown = notes.filter((note) => note !== undefined);
+	return shown.length ? `${column.displayName} (${shown.join(', ')})` : column.displayName;
+}
 
 // No field type is declared: n8n would then reject a whole run on one bad value, while the node
 // reports bad values per item.
 function toMapperField(column: Column): ResourceMapperField {
 	return {
 		id: column.name,
-		displayName: `${column.displayName}${KIND_HINT[column.kind]}`,
+		displayName: mapperLabel(column),
 		// Required by Eloqua in every import, or kept non-empty by the instance (hasNotNullConstraint).
 		required: column.required || column.notNull === true,
 		defaultMatch: false,

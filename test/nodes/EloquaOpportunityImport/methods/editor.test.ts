@@ -15,21 +15,21 @@ describe('what the editor loads from the instance', () => {
 			eloquaEditor(env.sandbox, { definitionMode: 'create' }),
 		);
 		expect(fields.map((f) => [f.id, f.displayName, f.required])).toEqual([
-			['OpportunityID', 'Opportunity ID', true],
-			['OpportunityName', 'Opportunity Name', true],
-			['AccountName', 'Account Name', false],
-			['CreatedDate', 'Created Date (date)', true],
+			['OpportunityID', 'Opportunity ID (OpportunityID)', true],
+			['OpportunityName', 'Opportunity Name (OpportunityName)', true],
+			['AccountName', 'Account Name (AccountName)', false],
+			['CreatedDate', 'Created Date (CreatedDate, date)', true],
 			['Amount', 'Amount (number)', true],
-			['CloseDate', 'Close Date (date)', false],
+			['CloseDate', 'Close Date (CloseDate, date)', false],
 			['Currency', 'Currency (3-letter code)', false],
-			['ForecastToCloseDate', 'Forecast to Close Date (date)', false],
+			['ForecastToCloseDate', 'Forecast to Close Date (ForecastToCloseDate, date)', false],
 			['Stage', 'Stage', true],
 			['Territory', 'Territory', false],
 			['Owner', 'Owner', false],
-			['PrimaryCampaignId', 'Primary Campaign ID', false],
-			['Region1', 'Region', false],
-			['DealScore1', 'Deal Score (number)', false],
-			['RenewalDate1', 'Renewal Date (date)', false],
+			['PrimaryCampaignId', 'Primary Campaign ID (PrimaryCampaignId)', false],
+			['Region1', 'Region (Region1)', false],
+			['DealScore1', 'Deal Score (DealScore1, number)', false],
+			['RenewalDate1', 'Renewal Date (RenewalDate1, date)', false],
 		]);
 	});
 
