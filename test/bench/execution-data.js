@@ -52,23 +52,22 @@ async function main() {
 			error,
 		} = await runEloqua(sandbox, importParameters({}, { pollIntervalSeconds: 0.05 }), items);
 		if (error) throw new Error(error.message);
-		const withLog = output.filter((item) => Array.isArray(item.json.syncLog));
-		const logBytes = withLog.length
-			? Buffer.byteLength(JSON.stringify(withLog[0].json.syncLog))
-			: 0;
+		const summaries = new Set(output.map((item) => item.json.sync));
+		const summaryBytes = Buffer.byteLength(JSON.stringify(output[0].json.sync));
 		const nodeJson = jsonBytesOf(output);
 		const inputJson = jsonBytesOf(run.data.resultData.runData.Items[0].data.main[0]);
 		const nodeRunData = run.data.resultData.runData[NODE_NAME];
 		const figures = {
 			items: COUNT,
 			outputItems: output.length,
-			itemsWithSyncLog: withLog.length,
-			syncLogBytesPerItem: logBytes,
-			// One sync log per sync, shared by its items in memory: repeated only when written as JSON.
-			distinctSyncLogObjects: new Set(withLog.map((item) => item.json.syncLog)).size,
+			// The sync's log is behind the option Include Sync Log (off here): no item carries it.
+			itemsWithSyncLog: output.filter((item) => item.json.sync?.log || item.json.syncLog).length,
+			// One summary per sync, shared by its items in memory: repeated only when written as JSON.
+			distinctSyncSummaries: summaries.size,
+			syncSummaryBytesPerItem: summaryBytes,
 			nodeOutputJsonMb: MB(nodeJson),
 			nodeOutputJsonBytesPerItem: Math.round(nodeJson / output.length),
-			syncLogShareOfOutput: `${((100 * logBytes * withLog.length) / nodeJson).toFixed(0)}%`,
+			syncSummaryShareOfOutput: `${((100 * summaryBytes * output.length) / nodeJson).toFixed(0)}%`,
 			inputJsonMb: MB(inputJson),
 			savedNodeRunDataMb: ((b) => (typeof b === 'number' ? MB(b) : b))(flattedBytes(nodeRunData)),
 			savedExecutionDataMb: ((b) => (typeof b === 'number' ? MB(b) : b))(flattedBytes(run.data)),

@@ -64,19 +64,22 @@ class EloquaFloor {
 			await new Promise((resolve) => setTimeout(resolve, 50));
 			sync = await call('GET', `${base}${sync.uri}`);
 		}
-		const syncLog = (await call('GET', `${base}${sync.uri}/logs?limit=1000&offset=0`)).items;
+		// Read as the node reads it; its items show only the summary (the log is an option, off).
+		await call('GET', `${base}${sync.uri}/logs?limit=1000&offset=0`);
 		await call('DELETE', `${base}${definition.uri}`);
 
+		// One summary per sync, shared by its items, as the node's output has it.
+		const summary = { uri: sync.uri, status: sync.status, rows: items.length, rejectedRows: 0 };
 		const out = new Array(items.length);
 		for (let i = 0; i < items.length; i++)
 			out[i] = {
 				json: {
+					status: 'imported',
+					dealKey: ids[i],
 					opportunityId: ids[i],
 					importDefinitionUri: definition.uri,
-					status: 'imported',
 					syncUri: sync.uri,
-					syncStatus: sync.status,
-					syncLog,
+					sync: summary,
 				},
 				pairedItem: { item: i },
 			};

@@ -139,9 +139,9 @@ export async function linkImported(
 			);
 		}
 		const outcome = outcomes.get(itemIndex)!;
-		const fields = outcomeFields(outcome, 'linked', {
-			...linkBase(itemIndex),
-			importDefinitionUri: linked.definitionUri,
+		const fields = outcomeFields(outcome, 'linked', (link) => {
+			Object.assign(link, linkBase(itemIndex));
+			link.importDefinitionUri = linked.definitionUri;
 		});
 		// The item's own result carries the deal's key; its link needs no second one.
 		delete fields.dealKey;

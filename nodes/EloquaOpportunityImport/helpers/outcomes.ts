@@ -47,14 +47,18 @@ export interface SyncReport {
 	warnings?: RowWarning[];
 }
 
+/** One row's outcome: kept per row until the run's results are made, so it holds only references. */
 export interface RowOutcome {
 	itemIndex: number;
 	identifier: string;
 	status: RowStatus;
+	/** The summary of the row's sync (the report's, shared). */
 	sync?: SyncSummary;
-	syncLog?: SyncLogEntry[];
+	/** The sync the row went through, shared with the other rows of that sync. */
+	report?: SyncReport;
 	/** Set for every outcome that is a failure (and for a sync still running after the wait). */
 	problem?: Problem;
+	/** The row's own warnings (values Eloqua dropped); the sync's shared ones are read from `report`. */
 	warnings?: RowWarning[];
 }
 
@@ -72,26 +76,37 @@ export function outcome(
 	status: RowStatus,
 	problem?: Problem,
 	report?: SyncReport,
-	rowWarnings: RowWarning[] = [],
+	rowWarnings?: RowWarning[],
 ): RowOutcome {
-	const shared = report?.warnings;
-	const warnings = rowWarnings.length ? [...rowWarnings, ...(shared ?? [])] : shared;
 	return {
 		itemIndex: row.itemIndex,
 		identifier: row.identifier,
 		status,
 		sync: report && summaryOf(report),
-		syncLog: report?.syncLog,
+		report,
 		problem,
-		warnings: warnings?.length ? warnings : undefined,
+		warnings: rowWarnings,
 	};
 }
 
+/** The row's own warnings, then its sync's; undefined when there are none (most rows). */
+function warningsOf(outcome: RowOutcome): RowWarning[] | undefined {
+	const shared = outcome.report?.warnings;
+	if (!outcome.warnings?.length) return shared?.length ? shared : undefined;
+	return shared?.length ? [...outcome.warnings, ...shared] : outcome.warnings;
+}
+
 /** The summary as items show it: with the sync's log only when the run asks for the full log. */
-function summaryShown(summary: SyncSummary, log: SyncLogEntry[] | undefined, fullLog: boolean) {
-	if (fullLog && log) summary.log ??= log;
+function summaryShown(summary: SyncSummary, report: SyncReport, fullLog: boolean) {
+	if (fullLog && report.syncLog) summary.log ??= report.syncLog;
 	return summary;
 }
+
+/**
+ * Writes an operation's own fields for a row (IDs, URIs) into its result, in their order. One
+ * function per run, so that no object is made per row to hold them.
+ */
+export type KeyFields = (fields: IDataObject, outcome: RowOutcome) => void;
 
 /**
  * The fields every import reports for a row, `status` first: the deal's key (`dealKey`, and under
@@ -101,20 +116,19 @@ function summaryShown(summary: SyncSummary, log: SyncLogEntry[] | undefined, ful
 export function outcomeFields(
 	outcome: RowOutcome,
 	doneStatus: string,
-	keyFields: IDataObject,
+	keyFields: KeyFields,
 	fullLog = false,
 ): IDataObject {
 	const fields: IDataObject = {
 		status: outcome.status === 'done' ? doneStatus : outcome.status,
 		dealKey: outcome.identifier,
-		...keyFields,
-		syncUri: outcome.sync?.uri ?? null,
 	};
-	if (outcome.sync) {
-		const summary = summaryShown(outcome.sync, outcome.syncLog, fullLog);
-		fields.sync = summary as unknown as IDataObject;
-	}
-	if (outcome.warnings) fields.warnings = outcome.warnings as unknown as IDataObject[];
+	keyFields(fields, outcome);
+	const { sync, report } = outcome;
+	fields.syncUri = sync?.uri ?? null;
+	if (sync && report) fields.sync = summaryShown(sync, report, fullLog) as unknown as IDataObject;
+	const warnings = warningsOf(outcome);
+	if (warnings) fields.warnings = warnings as unknown as IDataObject[];
 	if (outcome.problem) addProblemFields(fields, outcome.problem);
 	return fields;
 }
@@ -130,10 +144,10 @@ export function outcomeToResult(
 	outcome: RowOutcome,
 	doneStatus: string,
 	identifierColumn: string,
-	fields: IDataObject,
+	keyFields: KeyFields,
 	fullLog = false,
 ): ItemResult {
-	const all = outcomeFields(outcome, doneStatus, fields, fullLog);
+	const all = outcomeFields(outcome, doneStatus, keyFields, fullLog);
 	if (!outcome.problem) return succeeded(outcome.itemIndex, all);
 	const label = itemLabel(outcome.itemIndex, identifierColumn, outcome.identifier);
 	return failed(

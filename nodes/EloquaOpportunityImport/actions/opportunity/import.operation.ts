@@ -17,7 +17,7 @@ import { checkItems, validResults, withValueWarnings } from '../../helpers/check
 import { definitionName } from '../../helpers/definition';
 import { runImport, type ImportJob } from '../../helpers/job';
 import { linkImported } from '../../helpers/linking';
-import { outcomeToResult } from '../../helpers/outcomes';
+import { outcomeToResult, type KeyFields } from '../../helpers/outcomes';
 import { rowBuilder, type RowRules } from '../../helpers/rows';
 import {
 	existingTarget,
@@ -215,14 +215,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		key,
 	};
 	const { definitionUri, outcomes } = await runImport(job, valid, this.logger);
+	const keyFields: KeyFields = (fields, outcome) => {
+		fields.opportunityId = outcome.identifier;
+		fields.importDefinitionUri = definitionUri;
+	};
+	const fullLog = readIncludeSyncLog(options);
 	let results: ItemResult[] = outcomes.map((outcome) =>
-		outcomeToResult(
-			outcome,
-			'imported',
-			target.identifierColumn,
-			{ opportunityId: outcome.identifier, importDefinitionUri: definitionUri },
-			readIncludeSyncLog(options),
-		),
+		outcomeToResult(outcome, 'imported', target.identifierColumn, keyFields, fullLog),
 	);
 	if (linking) {
 		const settings = readLinkSettings(this);
@@ -234,14 +233,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			logger: this.logger,
 		});
 	}
-	const invalidWithUri = invalid.map((result) => ({
-		...result,
-		fields: { ...result.fields, importDefinitionUri: definitionUri },
-	}));
-	return finishRun(
-		this,
-		[...withValueWarnings(results, warnings), ...invalidWithUri],
-		'imported',
-		readInputFields(this, options),
-	);
+	results = withValueWarnings(results, warnings);
+	// Appended one by one: a spread copies every result into a new array.
+	for (const result of invalid)
+		results.push({ ...result, fields: { ...result.fields, importDefinitionUri: definitionUri } });
+	return finishRun(this, results, 'imported', readInputFields(this, options));
 }

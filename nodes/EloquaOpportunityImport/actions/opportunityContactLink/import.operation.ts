@@ -10,7 +10,7 @@ import { validResults } from '../../helpers/checks';
 import { runImport } from '../../helpers/job';
 import { LINK_OPPORTUNITY_COLUMN } from '../../helpers/linkage';
 import { checkLinkRows } from '../../helpers/linking';
-import { outcomeToResult } from '../../helpers/outcomes';
+import { outcomeToResult, type KeyFields } from '../../helpers/outcomes';
 import { rowBuilder } from '../../helpers/rows';
 import { EloquaClient } from '../../transport/client';
 import {
@@ -91,13 +91,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 	const valuesByItem = new Map(valid.map(({ itemIndex, values }) => [itemIndex, values]));
 	const { definitionUri, outcomes } = await runImport(job, valid, this.logger);
+	const keyFields: KeyFields = (fields, outcome) => {
+		fields.opportunityId = outcome.identifier;
+		fields.linkedTo = linkedTo(valuesByItem.get(outcome.itemIndex) ?? {});
+		fields.linkType = settings.entity;
+		fields.importDefinitionUri = definitionUri;
+	};
 	const results = outcomes.map((outcome) =>
-		outcomeToResult(outcome, 'linked', LINK_OPPORTUNITY_COLUMN, {
-			opportunityId: outcome.identifier,
-			linkedTo: linkedTo(valuesByItem.get(outcome.itemIndex) ?? {}),
-			linkType: settings.entity,
-			importDefinitionUri: definitionUri,
-		}),
+		outcomeToResult(outcome, 'linked', LINK_OPPORTUNITY_COLUMN, keyFields),
 	);
 	return finishRun(this, [...results, ...invalid], 'linked');
 }
