@@ -14,7 +14,10 @@ const OTHER_FIELDS = 'Input fields with other names are not sent; the run lists 
  * are not the names to use: these notices, shown only in that mode, say them.
  */
 export function autoMapNotices(show: IDisplayOptions['show']): INodeProperties[] {
-	const autoMap = { ...show, 'columns.mappingMode': ['autoMapInputData'] };
+	// From the root ('/'): n8n 1.x orders parameters by their display conditions and never finds one
+	// named 'columns.mappingMode', which stops every run with "Could not resolve parameter
+	// dependencies"; it takes a root path as resolved, and 1.x and 2.x read it the same way.
+	const autoMap = { ...show, '/columns.mappingMode': ['autoMapInputData'] };
 	return [
 		{
 			displayName: `Name the input fields exactly as the columns (case and spaces count): ${joined(names(true))} are required; ${joined(names(false))} are optional, and custom fields go by their Eloqua internal name. ${OTHER_FIELDS}`,
