@@ -23,7 +23,13 @@ import {
 } from '../transport/client';
 import { Session } from '../transport/session';
 import { describeFailure } from '../transport/statuses';
-import { failedRow, queuedRow, type BatchRow, type RowFailureReason } from './batchResults';
+import {
+	failedRow,
+	queuedRow,
+	rejectedRow,
+	type BatchRow,
+	type RowFailureReason,
+} from './batchResults';
 import { jobFile, jobFiles, type JobFile, type JobLimits } from './batchFiles';
 import { settleJob, type SentJob } from './settle';
 import { waitForJobs } from './wait';
@@ -122,7 +128,8 @@ class BatchRun {
 		file.rows.forEach((row, i) => {
 			const said = rowErrors.get(i + 1);
 			if (said === undefined) others.push(row);
-			else this.results.push(failedRow(row, { ...place, rowNumber: i + 1 }, refusedRow(said)));
+			else
+				this.results.push(rejectedRow(row, { ...place, rowNumber: i + 1 }, refusedRow(said), said));
 		});
 		if (others.length === 0) return;
 		if (!resent) return await this.submit(jobFile(file.siteId, others), true);

@@ -171,13 +171,12 @@ const fields: INodeProperties[] = [
 ];
 
 export const description = [
-	// The opportunity's fields and Stage Mapping are the same for Upload in Batch.
+	// The opportunity's fields, Stage Mapping and Validate Only are the same for Upload in Batch.
 	...updateDisplayOptions(
 		{ show: { resource: ['opportunity'], operation: ['upload', 'uploadBatch'] } },
-		[...fields, stageMappingProperty('Ruler')],
+		[...fields, stageMappingProperty('Ruler'), validateOnlyProperty],
 	),
 	...updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['upload'] } }, [
-		validateOnlyProperty,
 		uploadOptions,
 	]),
 ];

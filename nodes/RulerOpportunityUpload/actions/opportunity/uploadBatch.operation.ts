@@ -1,14 +1,16 @@
 import { DateTime } from 'luxon';
 import {
 	updateDisplayOptions,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { readInputFields } from '../../../shared/items/inputFields';
 import { finishRun, type ItemResult } from '../../../shared/items/results';
 import { uploadInBatches } from '../../helpers/batch';
-import type { BatchRow } from '../../helpers/batchResults';
+import { validRow, type BatchRow } from '../../helpers/batchResults';
 import { ItemChecker, isReady } from '../../helpers/checks';
 import { BACKOFF, MAX_JOB_BYTES } from '../../helpers/constants';
 import { batchProblem } from '../../helpers/csv';
@@ -46,6 +48,7 @@ export const description = updateDisplayOptions(
 /** Opportunity → Upload in Batch: the valid items as CSV batch jobs, one result per item. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const options = readBatchOptions(this);
+	const inputFields = readInputFields(this, this.getNodeParameter('options', 0, {}) as IDataObject);
 	const checker = new ItemChecker({
 		zone: this.getTimezone(),
 		now: DateTime.utc(),
@@ -66,6 +69,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			results.push(invalidResult(itemIndex, checked.opportunity.reference, [problem]));
 		else rows.push(checked);
 	});
+	if (options.validateOnly) {
+		results.push(...rows.map(validRow));
+		return finishRun(this, sortedByItem(results), 'valid', inputFields);
+	}
 	const wait = this.getNodeParameter('waitForCompletion', 0, true) as boolean;
 	const settings = {
 		policy: { ...BACKOFF, maxRetries: options.maxRetries },
@@ -77,9 +84,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		maxWaitMs: Number(this.getNodeParameter('maxWait', 0, 900)) * 1000,
 	};
 	if (rows.length) results.push(...(await uploadInBatches(this, settings, rows)));
-	return finishRun(
-		this,
-		results.sort((a, b) => a.itemIndex - b.itemIndex),
-		'uploaded',
-	);
+	return finishRun(this, sortedByItem(results), 'uploaded', inputFields);
 }
+
+const sortedByItem = (results: ItemResult[]) => results.sort((a, b) => a.itemIndex - b.itemIndex);
