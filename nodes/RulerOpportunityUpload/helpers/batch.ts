@@ -30,7 +30,7 @@ import {
 	type BatchRow,
 	type RowFailureReason,
 } from './batchResults';
-import { jobFile, jobFiles, type JobFile, type JobLimits } from './batchFiles';
+import { jobFile, JobFileBuilder, type JobFile, type JobLimits } from './batchFiles';
 import { settleJob, type SentJob } from './settle';
 import { waitForJobs } from './wait';
 
@@ -201,50 +201,67 @@ class BatchRun {
 }
 
 /**
- * Sends the rows as batch jobs, one file at a time, then waits for the jobs (unless told not to)
- * and gives every row its result. Throws when the execution is cancelled: no job starts after that.
+ * An upload in batch: valid items come in, in input order, and each file is sent as soon as it is
+ * full; `finish` sends the rest, waits for the jobs (unless told not to) and gives every row its
+ * result. Throws when the execution is cancelled: no job starts after that.
  */
-export async function uploadInBatches(
-	context: IExecuteFunctions,
-	settings: BatchSettings,
-	rows: BatchRow[],
-): Promise<ItemResult[]> {
-	const run = new BatchRun(context, settings);
-	const oversized = (row: BatchRow, bytes: number) =>
-		run.failAll([row], {
-			message: `The row is ${bytes} bytes, more than one batch file may hold (${settings.maxBytes} bytes)`,
-			description:
-				'Send this item with the Upload operation, or shorten its labels and properties.',
-		});
-	for (const file of jobFiles(rows, settings, oversized)) {
-		if (run.cancelled) break;
-		await run.submit(file);
-	}
-	if (settings.waitForCompletion && !run.cancelled)
-		await waitForJobs(
-			run.sent,
-			async (job) => await run.read(job),
-			settings.maxWaitMs,
-			settings.signal,
-		);
-	if (run.cancelled) {
-		const ids = run.sent.map((job) => job.jobId).join(', ');
-		throw cancelledError(
-			context.getNode(),
-			ids
-				? `Ruler accepted ${run.sent.length} batch job(s) before it stopped (${ids}); they go on in Ruler: read them with Batch Job → Get Status. No further job was sent.`
-				: 'No batch job was accepted before it stopped.',
+export class BatchUpload {
+	private readonly run: BatchRun;
+
+	private readonly files: JobFileBuilder;
+
+	constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly settings: BatchSettings,
+	) {
+		const run = new BatchRun(context, settings);
+		this.run = run;
+		this.files = new JobFileBuilder(settings, (row, bytes) =>
+			run.failAll([row], {
+				message: `The row is ${bytes} bytes, more than one batch file may hold (${settings.maxBytes} bytes)`,
+				description:
+					'Send this item with the Upload operation, or shorten its labels and properties.',
+			}),
 		);
 	}
-	for (const job of run.sent) {
-		const done = job.status && isFinal(job.status);
-		if (!done)
-			run.results.push(
-				...job.rows.map((row, i) =>
-					queuedRow(row, { jobId: job.jobId, rowNumber: i + 1 }, job.status),
-				),
+
+	async add(row: BatchRow): Promise<void> {
+		const file = this.files.add(row);
+		if (file && !this.run.cancelled) await this.run.submit(file);
+	}
+
+	async finish(): Promise<ItemResult[]> {
+		const { run, settings } = this;
+		for (const file of this.files.rest()) {
+			if (run.cancelled) break;
+			await run.submit(file);
+		}
+		if (settings.waitForCompletion && !run.cancelled)
+			await waitForJobs(
+				run.sent,
+				async (job) => await run.read(job),
+				settings.maxWaitMs,
+				settings.signal,
 			);
-		else run.results.push(...(await run.settle(job)));
+		if (run.cancelled) {
+			const ids = run.sent.map((job) => job.jobId).join(', ');
+			throw cancelledError(
+				this.context.getNode(),
+				ids
+					? `Ruler accepted ${run.sent.length} batch job(s) before it stopped (${ids}); they go on in Ruler: read them with Batch Job → Get Status. No further job was sent.`
+					: 'No batch job was accepted before it stopped.',
+			);
+		}
+		for (const job of run.sent) {
+			const done = job.status && isFinal(job.status);
+			if (!done)
+				run.results.push(
+					...job.rows.map((row, i) =>
+						queuedRow(row, { jobId: job.jobId, rowNumber: i + 1 }, job.status),
+					),
+				);
+			else run.results.push(...(await run.settle(job)));
+		}
+		return run.results;
 	}
-	return run.results;
 }

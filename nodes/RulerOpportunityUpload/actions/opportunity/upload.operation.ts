@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { readInputFields } from '../../../shared/items/inputFields';
+import { ParameterReader } from '../../../shared/items/parameters';
 import { finishRun } from '../../../shared/items/results';
 import { RequestGate } from '../../../shared/transport/gate';
 import { errorFields } from '../../../shared/transport/explain';
@@ -195,26 +196,30 @@ const PARAMETERS: Array<[field: string, path: string, fallback: unknown]> = [
 ];
 
 /**
- * Resolves the item's parameters, its stage as Stage Mapping gives it; an expression that fails is
- * a problem of that item only.
+ * Reads each item's parameters (each parameter set up once for the run), its stage as Stage
+ * Mapping gives it; an expression that fails is a problem of that item only.
  */
-export function readItem(
+export function itemReader(
 	context: IExecuteFunctions,
-	itemIndex: number,
 	stages: StageMapping,
-): ItemValues {
-	const values: Record<string, unknown> = {};
-	const problems: FieldProblem[] = [];
-	for (const [field, path, fallback] of PARAMETERS) {
-		try {
-			values[field] = context.getNodeParameter(path, itemIndex, fallback);
-		} catch (error) {
-			const { message } = errorFields(error);
-			problems.push({ field, message: `${fieldLabel(field)} could not be read: ${message}` });
+): (itemIndex: number) => ItemValues {
+	const readers = PARAMETERS.map(
+		([field, path, fallback]) => [field, new ParameterReader(context, path, fallback)] as const,
+	);
+	return (itemIndex) => {
+		const values: Record<string, unknown> = {};
+		const problems: FieldProblem[] = [];
+		for (const [field, reader] of readers) {
+			try {
+				values[field] = reader.read(itemIndex);
+			} catch (error) {
+				const { message } = errorFields(error);
+				problems.push({ field, message: `${fieldLabel(field)} could not be read: ${message}` });
+			}
 		}
-	}
-	values.pipelineStage = stages.apply(values.pipelineStage);
-	return { values, problems };
+		values.pipelineStage = stages.apply(values.pipelineStage);
+		return { values, problems };
+	};
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -229,8 +234,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		stripCookiePrefix: options.stripCookiePrefix,
 		allowedStages: options.allowedStages,
 	});
-	const checkItem: CheckItem = (itemIndex) =>
-		checker.check(itemIndex, readItem(this, itemIndex, stages));
+	const readItem = itemReader(this, stages);
+	const checkItem: CheckItem = (itemIndex) => checker.check(itemIndex, readItem(itemIndex));
 	const count = this.getInputData().length;
 	if (options.validateOnly)
 		return finishRun(this, checkAll(checkItem, count), 'valid', inputFields);
