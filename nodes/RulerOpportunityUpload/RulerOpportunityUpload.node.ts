@@ -2,6 +2,7 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
@@ -20,6 +21,27 @@ const SUBTITLES = {
 	'batchJob:get': 'Get batch job status',
 	'batchJob:getFailures': 'Get batch job failures',
 	'batchJob:getMany': 'Get many batch jobs of site {siteId}',
+};
+
+const resource: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Opportunity',
+			value: 'opportunity',
+			description: 'Send opportunities to Ruler for attribution',
+		},
+		{
+			name: 'Batch Job',
+			value: 'batchJob',
+			description: 'Read the batch jobs an upload in batch started',
+		},
+	],
+	// Workflows saved before there was a choice of resource run this one.
+	default: 'opportunity',
 };
 
 export class RulerOpportunityUpload implements INodeType {
@@ -41,31 +63,7 @@ export class RulerOpportunityUpload implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'rulerApi', required: true }],
-		properties: [
-			...toolProperties,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Opportunity',
-						value: 'opportunity',
-						description: 'Send opportunities to Ruler for attribution',
-					},
-					{
-						name: 'Batch Job',
-						value: 'batchJob',
-						description: 'Read the batch jobs an upload in batch started',
-					},
-				],
-				// Workflows saved before there was a choice of resource run this one.
-				default: 'opportunity',
-			},
-			...opportunity.description,
-			...batchJob.description,
-		],
+		properties: [...toolProperties, resource, ...opportunity.description, ...batchJob.description],
 	};
 
 	methods = methods;

@@ -21,6 +21,7 @@ class ReadsBothWays implements INodeType {
 		version: 1,
 		description: 'Test node',
 		defaults: { name: 'Reads Both Ways' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [
