@@ -8,19 +8,12 @@ import {
 } from 'n8n-workflow';
 
 import { readInputFields } from '../../../shared/items/inputFields';
-import { ParameterReader } from '../../../shared/items/parameters';
 import { finishRun } from '../../../shared/items/results';
 import { RequestGate } from '../../../shared/transport/gate';
-import { errorFields } from '../../../shared/transport/explain';
-import type { FieldProblem } from '../../../shared/values/rules';
-import {
-	readStageMapping,
-	stageMappingProperty,
-	type StageMapping,
-} from '../../../shared/values/stages';
-import { ItemChecker, type ItemValues } from '../../helpers/checks';
+import { readStageMapping, stageMappingProperty } from '../../../shared/values/stages';
+import { ItemChecker } from '../../helpers/checks';
+import { itemReader } from '../common/itemValues';
 import { BACKOFF } from '../../helpers/constants';
-import { fieldLabel } from '../../helpers/schema';
 import { checkAll, uploadAll, type CheckItem } from '../../helpers/upload';
 import { readOptions, uploadOptions, validateOnlyProperty } from './upload.options';
 
@@ -181,46 +174,6 @@ export const description = [
 		uploadOptions,
 	]),
 ];
-
-/** Each value the checks read, and where the node keeps it. */
-const PARAMETERS: Array<[field: string, path: string, fallback: unknown]> = [
-	['siteId', 'siteId', ''],
-	['opportunityValue', 'opportunityValue', undefined],
-	['opportunityDateTime', 'opportunityDateTime', ''],
-	['pipelineStage', 'pipelineStage', ''],
-	['currencyCode', 'currencyCode', ''],
-	['reference', 'reference', ''],
-	['visitorIdentifiers', 'visitorIdentifiers.identifier', []],
-	['labels', 'labels', []],
-	['additionalDataProperties', 'additionalDataProperties.property', []],
-];
-
-/**
- * Reads each item's parameters (each parameter set up once for the run), its stage as Stage
- * Mapping gives it; an expression that fails is a problem of that item only.
- */
-export function itemReader(
-	context: IExecuteFunctions,
-	stages: StageMapping,
-): (itemIndex: number) => ItemValues {
-	const readers = PARAMETERS.map(
-		([field, path, fallback]) => [field, new ParameterReader(context, path, fallback)] as const,
-	);
-	return (itemIndex) => {
-		const values: Record<string, unknown> = {};
-		const problems: FieldProblem[] = [];
-		for (const [field, reader] of readers) {
-			try {
-				values[field] = reader.read(itemIndex);
-			} catch (error) {
-				const { message } = errorFields(error);
-				problems.push({ field, message: `${fieldLabel(field)} could not be read: ${message}` });
-			}
-		}
-		values.pipelineStage = stages.apply(values.pipelineStage);
-		return { values, problems };
-	};
-}
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const options = readOptions(this);

@@ -14,9 +14,9 @@ import { validRow } from '../../helpers/batchResults';
 import { ItemChecker, isReady } from '../../helpers/checks';
 import { BACKOFF, MAX_JOB_BYTES } from '../../helpers/constants';
 import { batchProblem } from '../../helpers/csv';
+import { itemReader } from '../common/itemValues';
 import { invalidResult } from '../../helpers/results';
 import { readStageMapping } from '../../../shared/values/stages';
-import { itemReader } from './upload.operation';
 import { batchOptions, readBatchOptions, type BatchOptions } from './uploadBatch.options';
 
 const fields: INodeProperties[] = [
