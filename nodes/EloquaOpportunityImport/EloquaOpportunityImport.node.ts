@@ -2,12 +2,11 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type INodeProperties,
-	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { actionSubtitle } from '../shared/items/subtitle';
 import { toolProperties } from './actions/common/tool.properties';
 import { description as importDefinition } from './actions/importDefinition/ImportDefinition.resource';
 import { description as opportunity } from './actions/opportunity/Opportunity.resource';
@@ -17,24 +16,6 @@ import { description as sync } from './actions/sync/Sync.resource';
 import { methods } from './methods';
 
 const operations = [...opportunity, ...opportunityContactLink, ...importDefinition, ...sync];
-
-/**
- * The chosen operation's action ("Import opportunities", "Get the status of a sync") as the subtitle.
- * An expression without braces or functions: it runs in every n8n version's editor.
- */
-function actionSubtitle(properties: INodeProperties[]): string {
-	const actions = properties
-		.filter((property) => property.name === 'operation')
-		.flatMap((property) =>
-			(property.options as INodePropertyOptions[]).map((option) => ({
-				key: `${String(property.displayOptions?.show?.resource?.[0])}:${String(option.value)}`,
-				action: option.action,
-			})),
-		);
-	const keys = JSON.stringify(actions.map((a) => a.key));
-	const texts = JSON.stringify(actions.map((a) => a.action));
-	return `={{ ${texts}[${keys}.indexOf($parameter["resource"] + ":" + $parameter["operation"])] || "" }}`;
-}
 
 export class EloquaOpportunityImport implements INodeType {
 	description: INodeTypeDescription = {

@@ -85,8 +85,8 @@ const EXAMPLES = {
 			['Upload to Ruler in batch', 'main', 0, 'uploaded', 'CRM-3001'],
 			['Upload to Ruler in batch', 'main', 1, 'uploaded', 'CRM-3002'],
 			['Upload to Ruler in batch', 'main', 3, 'uploaded', 'CRM-3004'],
-			// "Qualification" is no Ruler pipeline stage: the job lists the row among its failures.
-			['Upload to Ruler in batch', FAILED, 2, 'failed', 'CRM-3003'],
+			// "Qualification" is no Ruler pipeline stage: the job lists the row among its failures (rejected).
+			['Upload to Ruler in batch', FAILED, 2, 'rejected', 'CRM-3003'],
 			['Upload to Ruler in batch', FAILED, 4, 'invalid', 'CRM-3005'],
 		],
 		errors: {

@@ -311,6 +311,7 @@ describe('Ruler upload fuzzing: any parameter values, the node never throws, bad
 					const { outcomes, violations } = accountedOnce(items.length, outputsOf(run), [
 						'uploaded',
 						'invalid',
+						'rejected',
 						'failed',
 					]);
 					if (run.error) violations.push(`the node threw: ${run.error.message}`);

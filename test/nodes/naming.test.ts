@@ -111,11 +111,38 @@ describe('what the editor and an AI Agent call the Eloqua node', () => {
 describe('what the editor and an AI Agent call the Ruler node', () => {
 	const ruler = new RulerOpportunityUpload();
 
-	it('shows the site as the subtitle, and names it as a tool in plain words', () => {
-		const parameters = { resource: 'opportunity', operation: 'upload', siteId: '1234' };
-		expect(subtitleOf(ruler, parameters)).toBe('Upload to site 1234');
-		expect(NodeHelpers.makeDescription(parameters, ruler.description)).toBe(
-			'Upload opportunities in Ruler',
-		);
+	it('shows the chosen operation with its site as the subtitle, and names it as a tool in plain words', () => {
+		const named = operationsOf(ruler).map((parameters) => [
+			`${parameters.resource} → ${parameters.operation}`,
+			subtitleOf(ruler, { ...parameters, siteId: '1234' }),
+			NodeHelpers.makeDescription(parameters, ruler.description),
+		]);
+		expect(named).toEqual([
+			['opportunity → upload', 'Upload to site 1234', 'Upload opportunities in Ruler'],
+			[
+				'opportunity → uploadBatch',
+				'Upload in batch to site 1234',
+				'Upload opportunities in batch in Ruler',
+			],
+			[
+				'batchJob → getFailures',
+				'Get batch job failures',
+				'Get the failures of a batch job in Ruler',
+			],
+			['batchJob → getMany', 'Get many batch jobs of site 1234', 'Get many batch jobs in Ruler'],
+			['batchJob → get', 'Get batch job status', 'Get the status of a batch job in Ruler'],
+		]);
+	});
+
+	it('shows the default operation of a new node, and of a workflow saved before there were operations', () => {
+		const defaults = NodeHelpers.getNodeParameters(
+			ruler.description.properties,
+			{ siteId: '77' },
+			true,
+			false,
+			null,
+			ruler.description,
+		) as INodeParameters;
+		expect(subtitleOf(ruler, defaults)).toBe('Upload to site 77');
 	});
 });

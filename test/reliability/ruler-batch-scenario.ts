@@ -161,6 +161,9 @@ function checkItem(
 	}
 	if (status === 'failed' && held && !/not known|may have created/.test(String(error)))
 		return `item ${index} says failed, but the sandbox holds it (${error})`;
+	// Rejected: Ruler named the row (a 400 or its job's failures), so it stored nothing of it.
+	if (status === 'rejected' && held)
+		return `item ${index} says rejected, but the sandbox holds it (${error})`;
 	return undefined;
 }
 
@@ -187,6 +190,7 @@ export function checkRulerBatchRun(
 	const { outcomes, violations } = accountedOnce(scenario.items.length, outputsOf(run), [
 		'uploaded',
 		'invalid',
+		'rejected',
 		'failed',
 		'queued',
 	]);

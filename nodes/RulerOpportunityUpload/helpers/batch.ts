@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../shared/items/results';
 import { cancelledError } from '../../shared/transport/cancellation';
 import { bodyText } from '../../shared/transport/explain';
 import {
-	answerBody,
 	batchRequest,
 	batchUrls,
 	isFinal,
@@ -23,8 +22,15 @@ import {
 } from '../transport/client';
 import { Session } from '../transport/session';
 import { describeFailure } from '../transport/statuses';
-import { failedRow, queuedRow, type BatchRow, type RowFailureReason } from './batchResults';
-import { jobFile, jobFiles, type JobFile, type JobLimits } from './batchFiles';
+import {
+	failedRow,
+	queuedRow,
+	rejectedRow,
+	type BatchRow,
+	type RowFailureReason,
+} from './batchResults';
+import { jobIdOf, lostAnswer, refusedRow, rowErrorsOf } from './batchAnswers';
+import { jobFile, JobFileBuilder, type JobFile, type JobLimits } from './batchFiles';
 import { settleJob, type SentJob } from './settle';
 import { waitForJobs } from './wait';
 
@@ -34,40 +40,6 @@ export interface BatchSettings extends BatchRequestSettings, JobLimits {
 }
 
 const FILE_NAME = 'opportunities.csv';
-
-/** "400 with row-level errors": the row numbers named, each with its messages. */
-function rowErrorsOf(outcome: UploadOutcome): Map<number, string> {
-	const { result } = outcome;
-	const errors = new Map<number, string>();
-	if (result.kind !== 'response' || result.status !== 400) return errors;
-	const list = (answerBody(result) as IDataObject | undefined)?.errors;
-	if (!Array.isArray(list)) return errors;
-	for (const entry of list as IDataObject[]) {
-		const row = Number(entry?.rowNumber ?? entry?.RowNumber);
-		const said = entry?.errors ?? entry?.errorMessage ?? entry?.message;
-		const text = Array.isArray(said) ? said.map(String).join(' ') : String(said ?? '');
-		if (Number.isInteger(row) && row > 0) errors.set(row, text);
-	}
-	return errors;
-}
-
-const jobIdOf = (outcome: UploadOutcome) => {
-	const jobId = (okBody(outcome) as IDataObject | undefined)?.jobId;
-	return typeof jobId === 'string' || typeof jobId === 'number' ? String(jobId) : undefined;
-};
-
-/** A job sent whose answer never came: it may exist, so it is not sent again. */
-const lostAnswer = (reason: string): RowFailureReason => ({
-	message: `The answer to the batch upload was lost (${reason}): Ruler may have created the job`,
-	description:
-		'It was not sent again, as that could store its rows twice. Look for the job with Batch Job → Get Many, and run the items again only if it is not there.',
-});
-
-const refusedRow = (said: string): RowFailureReason => ({
-	message: `Ruler refused the row in the batch file (HTTP 400): ${said}`,
-	description: 'Fix the value Ruler names in the source data, and run the item again.',
-	httpStatus: 400,
-});
 
 /** Sends the valid items as batch jobs and gives each its result. */
 class BatchRun {
@@ -122,7 +94,8 @@ class BatchRun {
 		file.rows.forEach((row, i) => {
 			const said = rowErrors.get(i + 1);
 			if (said === undefined) others.push(row);
-			else this.results.push(failedRow(row, { ...place, rowNumber: i + 1 }, refusedRow(said)));
+			else
+				this.results.push(rejectedRow(row, { ...place, rowNumber: i + 1 }, refusedRow(said), said));
 		});
 		if (others.length === 0) return;
 		if (!resent) return await this.submit(jobFile(file.siteId, others), true);
@@ -194,50 +167,67 @@ class BatchRun {
 }
 
 /**
- * Sends the rows as batch jobs, one file at a time, then waits for the jobs (unless told not to)
- * and gives every row its result. Throws when the execution is cancelled: no job starts after that.
+ * An upload in batch: valid items come in, in input order, and each file is sent as soon as it is
+ * full; `finish` sends the rest, waits for the jobs (unless told not to) and gives every row its
+ * result. Throws when the execution is cancelled: no job starts after that.
  */
-export async function uploadInBatches(
-	context: IExecuteFunctions,
-	settings: BatchSettings,
-	rows: BatchRow[],
-): Promise<ItemResult[]> {
-	const run = new BatchRun(context, settings);
-	const oversized = (row: BatchRow, bytes: number) =>
-		run.failAll([row], {
-			message: `The row is ${bytes} bytes, more than one batch file may hold (${settings.maxBytes} bytes)`,
-			description:
-				'Send this item with the Upload operation, or shorten its labels and properties.',
-		});
-	for (const file of jobFiles(rows, settings, oversized)) {
-		if (run.cancelled) break;
-		await run.submit(file);
-	}
-	if (settings.waitForCompletion && !run.cancelled)
-		await waitForJobs(
-			run.sent,
-			async (job) => await run.read(job),
-			settings.maxWaitMs,
-			settings.signal,
-		);
-	if (run.cancelled) {
-		const ids = run.sent.map((job) => job.jobId).join(', ');
-		throw cancelledError(
-			context.getNode(),
-			ids
-				? `Ruler accepted ${run.sent.length} batch job(s) before it stopped (${ids}); they go on in Ruler: read them with Batch Job → Get Status. No further job was sent.`
-				: 'No batch job was accepted before it stopped.',
+export class BatchUpload {
+	private readonly run: BatchRun;
+
+	private readonly files: JobFileBuilder;
+
+	constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly settings: BatchSettings,
+	) {
+		const run = new BatchRun(context, settings);
+		this.run = run;
+		this.files = new JobFileBuilder(settings, (row, bytes) =>
+			run.failAll([row], {
+				message: `The row is ${bytes} bytes, more than one batch file may hold (${settings.maxBytes} bytes)`,
+				description:
+					'Send this item with the Upload operation, or shorten its labels and properties.',
+			}),
 		);
 	}
-	for (const job of run.sent) {
-		const done = job.status && isFinal(job.status);
-		if (!done)
-			run.results.push(
-				...job.rows.map((row, i) =>
-					queuedRow(row, { jobId: job.jobId, rowNumber: i + 1 }, job.status),
-				),
+
+	async add(row: BatchRow): Promise<void> {
+		const file = this.files.add(row);
+		if (file && !this.run.cancelled) await this.run.submit(file);
+	}
+
+	async finish(): Promise<ItemResult[]> {
+		const { run, settings } = this;
+		for (const file of this.files.rest()) {
+			if (run.cancelled) break;
+			await run.submit(file);
+		}
+		if (settings.waitForCompletion && !run.cancelled)
+			await waitForJobs(
+				run.sent,
+				async (job) => await run.read(job),
+				settings.maxWaitMs,
+				settings.signal,
 			);
-		else run.results.push(...(await run.settle(job)));
+		if (run.cancelled) {
+			const ids = run.sent.map((job) => job.jobId).join(', ');
+			throw cancelledError(
+				this.context.getNode(),
+				ids
+					? `Ruler accepted ${run.sent.length} batch job(s) before it stopped (${ids}); they go on in Ruler: read them with Batch Job → Get Status. No further job was sent.`
+					: 'No batch job was accepted before it stopped.',
+			);
+		}
+		for (const job of run.sent) {
+			const done = job.status && isFinal(job.status);
+			if (!done)
+				run.results.push(
+					...job.rows.map((row, i) =>
+						queuedRow(row, { jobId: job.jobId, rowNumber: i + 1 }, job.status),
+					),
+				);
+			else run.results.push(...(await run.settle(job)));
+		}
+		return run.results;
 	}
-	return run.results;
 }

@@ -26,45 +26,83 @@ export function jobFile(siteId: string, rows: BatchRow[]): JobFile {
 	return { siteId, rows, csv: `${lines.join(LINE_BREAK)}${LINE_BREAK}` };
 }
 
-function bySite(rows: BatchRow[]): Map<string, BatchRow[]> {
-	const sites = new Map<string, BatchRow[]>();
-	for (const row of rows) {
-		const list = sites.get(row.opportunity.siteId) ?? [];
-		list.push(row);
-		sites.set(row.opportunity.siteId, list);
-	}
-	return sites;
+/** UTF-8 bytes of the header with `labels` Label columns: each adds `Label,`. */
+const headerBytes = (labels: number) =>
+	Buffer.byteLength(csvHeader(0) + LINE_BREAK) + labels * 'Label,'.length;
+
+/** The rows gathered for one site's next file, and what their CSV will weigh. */
+interface OpenFile {
+	rows: BatchRow[];
+	/** Bytes of the rows, each written with its own Label columns. */
+	rowBytes: number;
+	/** Label cells of the rows, each with its own labels. */
+	labelCells: number;
+	/** Label columns the file needs: the most labels a row has. */
+	labels: number;
 }
 
 /**
- * Splits the rows into files per site, within both limits; sizes are measured with the site's
- * most Label columns, so a file's own (fewer or as many) columns never take it over. A row that
- * alone is over the byte limit goes to `onOversized`.
+ * Bytes of the file with one more row: in a file of L Label columns a row of k labels has L - k
+ * more empty cells, one comma each, so the size is known without writing the file.
  */
-export function* jobFiles(
-	rows: BatchRow[],
-	limits: JobLimits,
-	onOversized: (row: BatchRow, bytes: number) => void,
-): Generator<JobFile> {
-	for (const [siteId, siteRows] of bySite(rows)) {
-		const labels = labelColumns(siteRows);
-		const headerBytes = Buffer.byteLength(csvHeader(labels) + LINE_BREAK);
-		let members: BatchRow[] = [];
-		let bytes = headerBytes;
-		for (const row of siteRows) {
-			const size = Buffer.byteLength(csvRow(row.opportunity, labels) + LINE_BREAK);
-			if (headerBytes + size > limits.maxBytes) {
-				onOversized(row, size);
-				continue;
-			}
-			if (members.length >= limits.rowsPerJob || bytes + size > limits.maxBytes) {
-				yield jobFile(siteId, members);
-				members = [];
-				bytes = headerBytes;
-			}
-			members.push(row);
-			bytes += size;
+function bytesWith(file: OpenFile, size: number, labels: number): number {
+	const columns = Math.max(file.labels, labels);
+	const rows = file.rows.length + 1;
+	const cells = file.labelCells + labels;
+	return headerBytes(columns) + file.rowBytes + size + rows * columns - cells;
+}
+
+/**
+ * Gathers the rows, as they come, into files per site within both limits. A file is given out
+ * as soon as it is full, so that Ruler works on it while later items are read. A row that alone
+ * is over the byte limit goes to `onOversized`.
+ */
+export class JobFileBuilder {
+	private readonly open = new Map<string, OpenFile>();
+
+	constructor(
+		private readonly limits: JobLimits,
+		private readonly onOversized: (row: BatchRow, bytes: number) => void,
+	) {}
+
+	/** Adds a row; returns the file this filled, if any. */
+	add(row: BatchRow): JobFile | undefined {
+		const { siteId, labels } = row.opportunity;
+		const size = Buffer.byteLength(csvRow(row.opportunity, labels.length) + LINE_BREAK);
+		if (headerBytes(labels.length) + size > this.limits.maxBytes) {
+			this.onOversized(row, size);
+			return undefined;
 		}
-		if (members.length) yield jobFile(siteId, members);
+		const current = this.open.get(siteId);
+		const full =
+			current !== undefined &&
+			(current.rows.length >= this.limits.rowsPerJob ||
+				bytesWith(current, size, labels.length) > this.limits.maxBytes);
+		// A file may stay full for a row when the one before it filled two at once.
+		const closed = full ? this.close(siteId) : undefined;
+		const file = this.open.get(siteId) ?? this.start(siteId);
+		file.rows.push(row);
+		file.rowBytes += size;
+		file.labelCells += labels.length;
+		file.labels = Math.max(file.labels, labels.length);
+		if (closed) return closed;
+		return file.rows.length >= this.limits.rowsPerJob ? this.close(siteId) : undefined;
+	}
+
+	/** The files not yet full, in the order their sites came. */
+	rest(): JobFile[] {
+		return [...this.open.keys()].map((siteId) => this.close(siteId));
+	}
+
+	private start(siteId: string): OpenFile {
+		const file = { rows: [], rowBytes: 0, labelCells: 0, labels: 0 };
+		this.open.set(siteId, file);
+		return file;
+	}
+
+	private close(siteId: string): JobFile {
+		const { rows } = this.open.get(siteId) as OpenFile;
+		this.open.delete(siteId);
+		return jobFile(siteId, rows);
 	}
 }

@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemLabel } from '../../shared/items/labels';
-import { failed, succeeded, type ItemResult } from '../../shared/items/results';
+import { failed, invalidFieldLabels, succeeded, type ItemResult } from '../../shared/items/results';
 import type { JobStatus } from '../transport/batch';
-import type { Opportunity } from './schema';
+import { csvHeader, csvRow, fieldsNamedIn } from './csv';
+import { fieldLabel, type Opportunity } from './schema';
 
 /** One valid item as a row of a batch job. */
 export interface BatchRow {
@@ -17,8 +18,11 @@ export interface RowPlace {
 	rowNumber: number | null;
 }
 
-function rowFields({ opportunity }: BatchRow, place: RowPlace): IDataObject {
+/** The fields every result of a row has, `status` first, the deal's key as `dealKey`. */
+function rowFields(status: string, { opportunity }: BatchRow, place: RowPlace): IDataObject {
 	return {
+		status,
+		dealKey: opportunity.reference,
 		reference: opportunity.reference,
 		siteId: opportunity.siteId,
 		jobId: place.jobId,
@@ -27,11 +31,20 @@ function rowFields({ opportunity }: BatchRow, place: RowPlace): IDataObject {
 	};
 }
 
+/** Validate Only: the row the item would be in its job's file, under the header it needs. */
+export function validRow(row: BatchRow): ItemResult {
+	const labelColumns = row.opportunity.labels.length;
+	return succeeded(row.itemIndex, {
+		...rowFields('valid', row, { jobId: null, rowNumber: null }),
+		csvHeader: csvHeader(labelColumns),
+		csvRow: csvRow(row.opportunity, labelColumns),
+	});
+}
+
 /** Stored: its job finished and did not list the row among its failures. */
 export function uploadedRow(row: BatchRow, place: RowPlace, job: JobStatus): ItemResult {
 	return succeeded(row.itemIndex, {
-		status: 'uploaded',
-		...rowFields(row, place),
+		...rowFields('uploaded', row, place),
 		jobStatus: job.status,
 	});
 }
@@ -39,8 +52,7 @@ export function uploadedRow(row: BatchRow, place: RowPlace, job: JobStatus): Ite
 /** Accepted in a job that had not finished when the node stopped waiting (or did not wait). */
 export function queuedRow(row: BatchRow, place: RowPlace, job?: JobStatus): ItemResult {
 	return succeeded(row.itemIndex, {
-		status: 'queued',
-		...rowFields(row, place),
+		...rowFields('queued', row, place),
 		jobStatus: job?.status ?? 'pending',
 		percentageProgress: job?.percentageProgress ?? 0,
 	});
@@ -52,11 +64,35 @@ export interface RowFailureReason {
 	httpStatus?: number;
 }
 
+/** Not delivered or not confirmed: the whole job failed, its answer was lost, or it was not sent. */
 export function failedRow(row: BatchRow, place: RowPlace, reason: RowFailureReason): ItemResult {
 	const label = itemLabel(row.itemIndex, 'reference', row.opportunity.reference);
 	return failed(
 		row.itemIndex,
-		{ status: 'failed', ...rowFields(row, place), httpStatus: reason.httpStatus ?? null },
+		{ ...rowFields('failed', row, place), httpStatus: reason.httpStatus ?? null },
+		`${label}: ${reason.message}`,
+		reason.description,
+	);
+}
+
+/**
+ * Ruler refused the row's values (a 400 naming the row, or the row among its job's failures):
+ * `invalidFields` are the fields Ruler's message names, as the node labels them.
+ */
+export function rejectedRow(
+	row: BatchRow,
+	place: RowPlace,
+	reason: RowFailureReason,
+	said: string,
+): ItemResult {
+	const label = itemLabel(row.itemIndex, 'reference', row.opportunity.reference);
+	return failed(
+		row.itemIndex,
+		{
+			...rowFields('rejected', row, place),
+			invalidFields: invalidFieldLabels(fieldsNamedIn(said), fieldLabel),
+			httpStatus: reason.httpStatus ?? null,
+		},
 		`${label}: ${reason.message}`,
 		reason.description,
 	);

@@ -11,6 +11,23 @@ const IDENTIFIER_COLUMNS = ['RaId', 'EmailAddress', 'PhoneNumber', 'PayloadValue
 const PROPERTY_SEPARATORS = /[;,=]/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
+/** The node's field behind each column, for the fields a message of Ruler's names. */
+const COLUMN_FIELDS: Array<[RegExp, string]> = [
+	[/\bOpportunityDateTime\b/, 'opportunityDateTime'],
+	[/\bCurrencyCode\b/, 'currencyCode'],
+	[/\bOpportunityValue\b/, 'opportunityValue'],
+	[/\bPipelineStage\b|\bpipeline stage\b/i, 'pipelineStage'],
+	[/\b(?:RaId|EmailAddress|PhoneNumber|PayloadValue)\b/, 'visitorIdentifiers'],
+	[/\bLabel\b/, 'labels'],
+	[/\bReference\b/, 'reference'],
+	[/\bAdditionalDataProperties\b/, 'additionalDataProperties'],
+];
+
+/** The node's fields whose columns Ruler's message names, in the file's column order. */
+export function fieldsNamedIn(message: string): string[] {
+	return COLUMN_FIELDS.filter(([column]) => column.test(message)).map(([, field]) => field);
+}
+
 /** RFC 4180: a cell with a comma, a quote or a line break is quoted, its quotes doubled. */
 export function csvCell(text: string): string {
 	return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -116,8 +116,31 @@ function isInFuture(date: ParsedDate, rules: OpportunityRules): boolean {
 	return date.utc > rules.now.plus({ minutes: CLOCK_SKEW_MINUTES });
 }
 
+const PLAIN_DATE = /^[1-9]\d{3}-\d{2}-\d{2}$/;
+
+/** Midnight UTC of `2024-05-01` as written, when it is a real day; else undefined. */
+function plainDay(value: unknown): number | undefined {
+	if (typeof value !== 'string' || !PLAIN_DATE.test(value)) return undefined;
+	const [year, month, day] = value.split('-').map(Number);
+	const midnight = Date.UTC(year, month - 1, day);
+	const date = new Date(midnight);
+	return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? midnight : undefined;
+}
+
+/**
+ * The date as it is sent. The common case, a plain date of a real day not in the future, is
+ * answered without parsing: the same result as parseDate and formatDate give, at a fraction of
+ * their cost per item on large runs. Anything else takes the full path.
+ */
 export function opportunityDate(rules: OpportunityRules) {
+	const latestDay = rules.now.setZone(LATEST_ZONE).toISODate() ?? '';
+	const latestInstant = rules.now.plus({ minutes: CLOCK_SKEW_MINUTES }).toMillis();
 	return z.unknown().transform((value, ctx) => {
+		const midnight = plainDay(value);
+		if (midnight !== undefined && rules.dateFormat === 'date' && String(value) <= latestDay)
+			return String(value);
+		if (midnight !== undefined && rules.dateFormat === 'dateTime' && midnight <= latestInstant)
+			return `${String(value)}T00:00:00`;
 		if (isMissing(value)) return fail(ctx, RULE_MESSAGES.required);
 		const date = parseDate(value, rules.zone);
 		if (!date) return fail(ctx, RULE_MESSAGES.date(value));

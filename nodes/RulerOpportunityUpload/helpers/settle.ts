@@ -4,6 +4,7 @@ import type { UploadOutcome } from '../transport/client';
 import type { JobFile } from './batchFiles';
 import {
 	failedRow,
+	rejectedRow,
 	uploadedRow,
 	type BatchRow,
 	type RowFailureReason,
@@ -42,7 +43,7 @@ const getFailures = (jobId: string) =>
 	`Read them with Batch Job → Get Failures and the job ID ${jobId}.`;
 
 /**
- * The results of a finished job's rows: failed with Ruler's errorMessage when listed among its
+ * The results of a finished job's rows: rejected with Ruler's errorMessage when listed among its
  * failures, all failed with its failureReason when the job failed as a whole, uploaded otherwise.
  * A row is uploaded only when the job's failures could be read and did not name it.
  */
@@ -75,10 +76,15 @@ export async function settleJob(
 	return job.rows.map((row, i) => {
 		const said = matched.get(i);
 		if (said !== undefined)
-			return failedRow(row, place(i), {
-				message: `Ruler could not store the row of batch job ${job.jobId}: ${said}`,
-				description: 'Fix the value Ruler names in the source data, and run the item again.',
-			});
+			return rejectedRow(
+				row,
+				place(i),
+				{
+					message: `Ruler could not store the row of batch job ${job.jobId}: ${said}`,
+					description: 'Fix the value Ruler names in the source data, and run the item again.',
+				},
+				said,
+			);
 		if (wholeJob) return failedRow(row, place(i), jobReason);
 		if (unmatched)
 			return failedRow(row, place(i), {

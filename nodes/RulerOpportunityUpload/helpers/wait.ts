@@ -30,18 +30,22 @@ function notePace(job: SentJob, now: number): void {
 	job.pace = { at: now, processed, rowsPerMs };
 }
 
-/** When the job will likely be done at its pace so far; undefined before it showed one. */
-function expectedInMs(job: SentJob): number | undefined {
+/**
+ * When the job will likely be done: at its own pace so far, or before it showed one, at the pace
+ * of the run's other jobs (a job waiting its turn then starts at that pace). Undefined before
+ * any job showed a pace.
+ */
+function expectedInMs(job: SentJob, runPace?: number): number | undefined {
 	const total = Number(job.status?.totalRows ?? job.rows.length);
-	const { pace } = job;
-	if (!pace?.rowsPerMs) return undefined;
-	return (total - pace.processed) / pace.rowsPerMs;
+	const rowsPerMs = job.pace?.rowsPerMs ?? runPace;
+	if (!rowsPerMs) return undefined;
+	return (total - (job.pace?.processed ?? 0)) / rowsPerMs;
 }
 
 /**
  * Reads each unfinished job's status until all are final or `maxWaitMs` has passed, pausing 1 s,
  * then 1.5 times longer each time up to 10 s; a pause ends early when a job is expected to be done
- * by then at the pace it showed. Returns when the execution is cancelled.
+ * by then at the pace it (or the run's first job with one) showed. Returns when the execution is cancelled.
  */
 export async function waitForJobs(
 	jobs: SentJob[],
@@ -59,7 +63,8 @@ export async function waitForJobs(
 		const open = jobs.filter(isOpen);
 		const left = deadline - Date.now();
 		if (signal?.aborted || left <= 0 || open.length === 0) return;
-		const soonest = Math.min(...open.map((job) => expectedInMs(job) ?? Infinity));
+		const runPace = jobs.find((job) => job.pace?.rowsPerMs)?.pace?.rowsPerMs;
+		const soonest = Math.min(...open.map((job) => expectedInMs(job, runPace) ?? Infinity));
 		await pause(Math.min(delay, Math.max(MIN_POLL_MS, soonest), left), signal);
 		delay = Math.min(delay * POLL_GROWTH, MAX_POLL_MS);
 	}

@@ -10,16 +10,10 @@ import {
 import { readInputFields } from '../../../shared/items/inputFields';
 import { finishRun } from '../../../shared/items/results';
 import { RequestGate } from '../../../shared/transport/gate';
-import { errorFields } from '../../../shared/transport/explain';
-import type { FieldProblem } from '../../../shared/values/rules';
-import {
-	readStageMapping,
-	stageMappingProperty,
-	type StageMapping,
-} from '../../../shared/values/stages';
-import { ItemChecker, type ItemValues } from '../../helpers/checks';
+import { readStageMapping, stageMappingProperty } from '../../../shared/values/stages';
+import { ItemChecker } from '../../helpers/checks';
+import { itemReader } from '../common/itemValues';
 import { BACKOFF } from '../../helpers/constants';
-import { fieldLabel } from '../../helpers/schema';
 import { checkAll, uploadAll, type CheckItem } from '../../helpers/upload';
 import { readOptions, uploadOptions, validateOnlyProperty } from './upload.options';
 
@@ -171,52 +165,15 @@ const fields: INodeProperties[] = [
 ];
 
 export const description = [
-	// The opportunity's fields and Stage Mapping are the same for Upload in Batch.
+	// The opportunity's fields, Stage Mapping and Validate Only are the same for Upload in Batch.
 	...updateDisplayOptions(
 		{ show: { resource: ['opportunity'], operation: ['upload', 'uploadBatch'] } },
-		[...fields, stageMappingProperty('Ruler')],
+		[...fields, stageMappingProperty('Ruler'), validateOnlyProperty],
 	),
 	...updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['upload'] } }, [
-		validateOnlyProperty,
 		uploadOptions,
 	]),
 ];
-
-/** Each value the checks read, and where the node keeps it. */
-const PARAMETERS: Array<[field: string, path: string, fallback: unknown]> = [
-	['siteId', 'siteId', ''],
-	['opportunityValue', 'opportunityValue', undefined],
-	['opportunityDateTime', 'opportunityDateTime', ''],
-	['pipelineStage', 'pipelineStage', ''],
-	['currencyCode', 'currencyCode', ''],
-	['reference', 'reference', ''],
-	['visitorIdentifiers', 'visitorIdentifiers.identifier', []],
-	['labels', 'labels', []],
-	['additionalDataProperties', 'additionalDataProperties.property', []],
-];
-
-/**
- * Resolves the item's parameters, its stage as Stage Mapping gives it; an expression that fails is
- * a problem of that item only.
- */
-export function readItem(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	stages: StageMapping,
-): ItemValues {
-	const values: Record<string, unknown> = {};
-	const problems: FieldProblem[] = [];
-	for (const [field, path, fallback] of PARAMETERS) {
-		try {
-			values[field] = context.getNodeParameter(path, itemIndex, fallback);
-		} catch (error) {
-			const { message } = errorFields(error);
-			problems.push({ field, message: `${fieldLabel(field)} could not be read: ${message}` });
-		}
-	}
-	values.pipelineStage = stages.apply(values.pipelineStage);
-	return { values, problems };
-}
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const options = readOptions(this);
@@ -230,8 +187,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		stripCookiePrefix: options.stripCookiePrefix,
 		allowedStages: options.allowedStages,
 	});
-	const checkItem: CheckItem = (itemIndex) =>
-		checker.check(itemIndex, readItem(this, itemIndex, stages));
+	const readItem = itemReader(this, stages);
+	const checkItem: CheckItem = (itemIndex) => checker.check(itemIndex, readItem(itemIndex));
 	const count = this.getInputData().length;
 	if (options.validateOnly)
 		return finishRun(this, checkAll(checkItem, count), 'valid', inputFields);

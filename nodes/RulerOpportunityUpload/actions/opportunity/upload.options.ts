@@ -16,7 +16,7 @@ export const validateOnlyProperty: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to check every item and report it as valid (with the body that would be sent) or invalid, without sending anything to Ruler. A safe first run.',
+		'Whether to check every item and report it as valid (with the request body, or for Upload in Batch the CSV row, that would be sent) or invalid, without sending anything to Ruler. A safe first run.',
 };
 
 /** The Options collection of the upload. */

@@ -1,21 +1,23 @@
 import { DateTime } from 'luxon';
 import {
 	updateDisplayOptions,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { readInputFields } from '../../../shared/items/inputFields';
 import { finishRun, type ItemResult } from '../../../shared/items/results';
-import { uploadInBatches } from '../../helpers/batch';
-import type { BatchRow } from '../../helpers/batchResults';
+import { BatchUpload, type BatchSettings } from '../../helpers/batch';
+import { validRow } from '../../helpers/batchResults';
 import { ItemChecker, isReady } from '../../helpers/checks';
 import { BACKOFF, MAX_JOB_BYTES } from '../../helpers/constants';
 import { batchProblem } from '../../helpers/csv';
+import { itemReader } from '../common/itemValues';
 import { invalidResult } from '../../helpers/results';
 import { readStageMapping } from '../../../shared/values/stages';
-import { readItem } from './upload.operation';
-import { batchOptions, readBatchOptions } from './uploadBatch.options';
+import { batchOptions, readBatchOptions, type BatchOptions } from './uploadBatch.options';
 
 const fields: INodeProperties[] = [
 	{
@@ -46,6 +48,7 @@ export const description = updateDisplayOptions(
 /** Opportunity → Upload in Batch: the valid items as CSV batch jobs, one result per item. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const options = readBatchOptions(this);
+	const inputFields = readInputFields(this, this.getNodeParameter('options', 0, {}) as IDataObject);
 	const checker = new ItemChecker({
 		zone: this.getTimezone(),
 		now: DateTime.utc(),
@@ -57,29 +60,35 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	});
 	const stages = readStageMapping(this, 'Ruler');
 	const results: ItemResult[] = [];
-	const rows: BatchRow[] = [];
-	this.getInputData().forEach((_, itemIndex) => {
-		const checked = checker.check(itemIndex, readItem(this, itemIndex, stages));
+	const batch = options.validateOnly
+		? undefined
+		: new BatchUpload(this, batchSettings(this, options));
+	const readItem = itemReader(this, stages);
+	const count = this.getInputData().length;
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		const checked = checker.check(itemIndex, readItem(itemIndex));
 		const problem = isReady(checked) ? batchProblem(checked.opportunity) : undefined;
 		if (!isReady(checked)) results.push(checked);
 		else if (problem)
 			results.push(invalidResult(itemIndex, checked.opportunity.reference, [problem]));
-		else rows.push(checked);
-	});
-	const wait = this.getNodeParameter('waitForCompletion', 0, true) as boolean;
-	const settings = {
+		else if (batch) await batch.add(checked);
+		else results.push(validRow(checked));
+	}
+	if (batch) results.push(...(await batch.finish()));
+	const done = batch ? 'uploaded' : 'valid';
+	return finishRun(this, sortedByItem(results), done, inputFields);
+}
+
+function batchSettings(context: IExecuteFunctions, options: BatchOptions): BatchSettings {
+	return {
 		policy: { ...BACKOFF, maxRetries: options.maxRetries },
 		timeoutMs: options.timeout,
-		signal: this.getExecutionCancelSignal(),
+		signal: context.getExecutionCancelSignal(),
 		rowsPerJob: options.rowsPerJob,
 		maxBytes: MAX_JOB_BYTES,
-		waitForCompletion: wait,
-		maxWaitMs: Number(this.getNodeParameter('maxWait', 0, 900)) * 1000,
+		waitForCompletion: context.getNodeParameter('waitForCompletion', 0, true) as boolean,
+		maxWaitMs: Number(context.getNodeParameter('maxWait', 0, 900)) * 1000,
 	};
-	if (rows.length) results.push(...(await uploadInBatches(this, settings, rows)));
-	return finishRun(
-		this,
-		results.sort((a, b) => a.itemIndex - b.itemIndex),
-		'uploaded',
-	);
 }
+
+const sortedByItem = (results: ItemResult[]) => results.sort((a, b) => a.itemIndex - b.itemIndex);

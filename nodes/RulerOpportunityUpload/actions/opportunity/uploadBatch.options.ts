@@ -4,7 +4,14 @@ import { DEFAULT_ROWS_PER_JOB } from '../../helpers/constants';
 import { readOptions, uploadOptions, type UploadOptions } from './upload.options';
 
 /** The Upload options that mean the same in a batch; the others are about single requests. */
-const SHARED = ['allowedStages', 'dateFormat', 'maxRetries', 'timeout'];
+const SHARED = [
+	'allowedStages',
+	'dateFormat',
+	'includeInputFields',
+	'inputFieldsToInclude',
+	'maxRetries',
+	'timeout',
+];
 
 /** The Options collection of Upload in Batch. */
 export const batchOptions: INodeProperties = {

@@ -32,7 +32,7 @@ describe('examples/ruler-nightly-batch.json', () => {
 		expect(summary(errorOutput)).toEqual([
 			[
 				2,
-				'failed',
+				'rejected',
 				'Item 2 (reference "CRM-3003"): Ruler could not store the row of batch job job-1: "Qualification" is not a pipeline stage.',
 			],
 			[

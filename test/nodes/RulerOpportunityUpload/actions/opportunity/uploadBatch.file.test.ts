@@ -49,6 +49,7 @@ describe('Upload in Batch: the file', () => {
 		expect(main.map((item) => item.json)).toEqual([
 			{
 				status: 'uploaded',
+				dealKey: 'F-0',
 				reference: 'F-0',
 				siteId: '1234',
 				jobId: 'job-1',
@@ -58,6 +59,7 @@ describe('Upload in Batch: the file', () => {
 			},
 			{
 				status: 'uploaded',
+				dealKey: 'F-1',
 				reference: 'F-1',
 				siteId: '1234',
 				jobId: 'job-1',
@@ -66,6 +68,7 @@ describe('Upload in Batch: the file', () => {
 				jobStatus: 'complete',
 			},
 		]);
+		expect(Object.keys(main[0].json).slice(0, 2)).toEqual(['status', 'dealKey']);
 		// The sandbox read the file back as the documented columns.
 		expect(sandbox.stored('1234', 'F-0')).toMatchObject({
 			OpportunityValue: 1000.5,

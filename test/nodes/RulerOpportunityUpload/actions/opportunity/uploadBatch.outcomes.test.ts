@@ -1,3 +1,4 @@
+import { errorOf } from '../../../../harness/engine';
 import { deal, deals, runRuler, useRulerSandbox } from '../../../../harness/ruler';
 import {
 	BATCH_PATH,
@@ -16,7 +17,7 @@ const continuing = { onError: 'continueRegularOutput' as const };
 describe('Upload in Batch: what Ruler answers, per row', () => {
 	const env = useRulerSandbox();
 
-	it('fails the rows a 400 names and sends the others once more as a new job', async () => {
+	it('rejects the rows a 400 names and sends the others once more as a new job', async () => {
 		// "validated at once: 400 with row-level errors and nothing stored". [inferred] the errors'
 		// shape and that rowNumber counts data rows from 1 (as the failures' RowNumber).
 		const { sandbox } = env;
@@ -34,10 +35,20 @@ describe('Upload in Batch: what Ruler answers, per row', () => {
 			[2, 'uploaded', 'job-1#2'],
 			[
 				1,
-				'failed',
+				'rejected',
 				'Item 1 (reference "D-1"): Ruler refused the row in the batch file (HTTP 400): PipelineStage: Is not known.',
 			],
 		]);
+		expect(errorOf(main[2])).toMatchObject({
+			status: 'rejected',
+			dealKey: 'D-1',
+			reference: 'D-1',
+			invalidFields: ['Pipeline Stage'],
+			httpStatus: 400,
+			jobId: null,
+			rowNumber: 2,
+		});
+		expect(Object.keys(errorOf(main[2]))[2]).toBe('status');
 		expect(batchUploadsOf(sandbox).map(csvOf)).toEqual([
 			csvText(dealRow('D-0'), dealRow('D-1'), dealRow('D-2')),
 			csvText(dealRow('D-0'), dealRow('D-2')),
@@ -58,8 +69,8 @@ describe('Upload in Batch: what Ruler answers, per row', () => {
 		const { main } = await runRuler(sandbox, batchParameters(), deals(3), continuing);
 
 		expect(summary(main)).toEqual([
-			[0, 'failed', expect.stringContaining('(HTTP 400): Reference: Is wrong.')],
-			[1, 'failed', expect.stringContaining('(HTTP 400): Reference: Is wrong.')],
+			[0, 'rejected', expect.stringContaining('(HTTP 400): Reference: Is wrong.')],
+			[1, 'rejected', expect.stringContaining('(HTTP 400): Reference: Is wrong.')],
 			[
 				2,
 				'failed',
@@ -107,7 +118,7 @@ describe('Upload in Batch: what Ruler answers, per row', () => {
 			[2, 'uploaded', 'job-1#3'],
 			[
 				1,
-				'failed',
+				'rejected',
 				'Item 1 (reference "P-1"): Ruler could not store the row of batch job job-1: "Dreaming" is not a pipeline stage.',
 			],
 		]);
@@ -119,6 +130,14 @@ describe('Upload in Batch: what Ruler answers, per row', () => {
 			['GET', '/v1/1234/opportunity/batch/job-1/failures', 'csv'],
 		]);
 		expect(main[0].json).toMatchObject({ jobStatus: 'partialcomplete' });
+		// The stage's failure names the field in words, not by its column.
+		expect(errorOf(main[2])).toMatchObject({
+			status: 'rejected',
+			dealKey: 'P-1',
+			invalidFields: ['Pipeline Stage'],
+			jobId: 'job-1',
+			rowNumber: 2,
+		});
 	});
 
 	it('reads the JSON failures alone when they carry row numbers', async () => {
@@ -130,7 +149,7 @@ describe('Upload in Batch: what Ruler answers, per row', () => {
 
 		expect(summary(main)).toEqual([
 			[1, 'uploaded', 'job-1#2'],
-			[0, 'failed', expect.stringContaining('"Dreaming" is not a pipeline stage.')],
+			[0, 'rejected', expect.stringContaining('"Dreaming" is not a pipeline stage.')],
 		]);
 		expect(sandbox.requestsTo(FAILURES_PATH).map((r) => r.query.format)).toEqual(['json']);
 	});
@@ -153,7 +172,7 @@ describe('Upload in Batch: what Ruler answers, per row', () => {
 			[0, 'uploaded', 'job-1#1'],
 			[
 				1,
-				'failed',
+				'rejected',
 				'Item 1 (reference "R-1"): Ruler could not store the row of batch job job-1: Bad stage.',
 			],
 		]);
