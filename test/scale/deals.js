@@ -83,7 +83,7 @@ function expected({ kind, deals }) {
 		nodes[RULER_NODE] = Object.fromEntries(
 			good.map((deal) => [
 				deal.dealId,
-				deal.stage === 'Qualification' ? ['error', 'failed'] : ['main', 'uploaded'],
+				deal.stage === 'Qualification' ? ['error', 'rejected'] : ['main', 'uploaded'],
 			]),
 		);
 		result.rulerSent = good.map((deal) => deal.dealId);
