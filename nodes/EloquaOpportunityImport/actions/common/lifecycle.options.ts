@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isTool, TOOL_MAX_WAIT_MINUTES } from '../../../shared/items/tool';
+import { legacyValidateOnlyOption } from '../../../shared/items/validateOnly';
 import type { Retention } from '../../helpers/definition';
 import { MAX_BYTES_PER_SYNC, MAX_UPLOADS_PER_SYNC, type ImportJob } from '../../helpers/job';
-import { legacyValidateOnlyOption } from './validateOnly.property';
 
 /** One megabyte as Eloqua counts its 32 MB upload limit: the smaller, decimal reading. */
 export const MEGABYTE = 1_000_000;

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { inputFieldsOptions, readInputFields } from '../../../shared/items/inputFields';
+import { readValidateOnly, validateOnlyProperty } from '../../../shared/items/validateOnly';
 import { finishRun, type ItemResult } from '../../../shared/items/results';
 import {
 	readStageMapping,
@@ -38,7 +39,6 @@ import {
 } from '../common/lifecycle.options';
 import { linkJob, linkProperties, readLinkSettings } from '../common/link.properties';
 import { readIncludeSyncLog, syncLogOption } from '../common/syncLog.option';
-import { readValidateOnly, validateOnlyProperty } from '../common/validateOnly.property';
 import { columnsProperty } from './columns.property';
 import { autoMapNotices } from './autoMap.notice';
 import { importOptions, readDateRules } from './import.options';
@@ -78,7 +78,7 @@ export const description: INodeProperties[] = [
 	columnsProperty(show, 'add', [{ _cnd: { gte: 1.1 } }]),
 	...autoMapNotices(show),
 	{ ...stageMappingProperty('Eloqua'), displayOptions: { show } },
-	validateOnlyProperty(show),
+	validateOnlyProperty('Eloqua', 'the row', show),
 	{
 		displayName: 'Wait for Sync',
 		name: 'waitForSync',

@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { readValidateOnly, validateOnlyProperty } from '../../../shared/items/validateOnly';
 import { finishRun } from '../../../shared/items/results';
 import { validResults } from '../../helpers/checks';
 import { runImport } from '../../helpers/job';
@@ -20,7 +21,6 @@ import {
 	sortedOptions,
 } from '../common/lifecycle.options';
 import { linkJob, linkProperties, readLinkSettings } from '../common/link.properties';
-import { readValidateOnly, validateOnlyProperty } from '../common/validateOnly.property';
 
 const show = { resource: ['opportunityContactLink'], operation: ['import'] };
 
@@ -36,7 +36,7 @@ export const description: INodeProperties[] = [
 		description: 'The ID of the opportunity to link (imported before, with the same ID)',
 	},
 	...linkProperties(show),
-	validateOnlyProperty(show),
+	validateOnlyProperty('Eloqua', 'the row', show),
 	{
 		displayName: 'Wait for Sync',
 		name: 'waitForSync',

@@ -15,7 +15,8 @@ import { ItemChecker } from '../../helpers/checks';
 import { itemReader } from '../common/itemValues';
 import { BACKOFF } from '../../helpers/constants';
 import { checkAll, uploadAll, type CheckItem } from '../../helpers/upload';
-import { readOptions, uploadOptions, validateOnlyProperty } from './upload.options';
+import { validateOnlyProperty } from '../../../shared/items/validateOnly';
+import { readOptions, uploadOptions } from './upload.options';
 
 const fields: INodeProperties[] = [
 	{
@@ -168,7 +169,11 @@ export const description = [
 	// The opportunity's fields, Stage Mapping and Validate Only are the same for Upload in Batch.
 	...updateDisplayOptions(
 		{ show: { resource: ['opportunity'], operation: ['upload', 'uploadBatch'] } },
-		[...fields, stageMappingProperty('Ruler'), validateOnlyProperty],
+		[
+			...fields,
+			stageMappingProperty('Ruler'),
+			validateOnlyProperty('Ruler', 'the request body, or for Upload in Batch the CSV row,'),
+		],
 	),
 	...updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['upload'] } }, [
 		uploadOptions,

@@ -2,22 +2,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputFieldsOptions } from '../../../shared/items/inputFields';
 import { setupError } from '../../../shared/items/setup';
+import { legacyValidateOnlyOption, readValidateOnly } from '../../../shared/items/validateOnly';
 import { preview } from '../../../shared/values/text';
 import {
 	DEFAULT_CONCURRENCY,
 	MAX_CONCURRENCY,
 	MIN_REQUESTS_PER_SECOND,
 } from '../../helpers/constants';
-
-/** Validate Only as a switch of its own, next to the opportunity's fields. */
-export const validateOnlyProperty: INodeProperties = {
-	displayName: 'Validate Only',
-	name: 'validateOnly',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to check every item and report it as valid (with the request body, or for Upload in Batch the CSV row, that would be sent) or invalid, without sending anything to Ruler. A safe first run.',
-};
 
 /** The Options collection of the upload. */
 export const uploadOptions: INodeProperties = {
@@ -110,17 +101,7 @@ export const uploadOptions: INodeProperties = {
 			default: 30000,
 			description: 'Milliseconds to wait for the answer to one request before it counts as failed',
 		},
-		{
-			// Where Validate Only was before it became a switch: kept for version 1 nodes, where a saved
-			// workflow may have set it, and hidden from newer nodes.
-			displayName: 'Validate Only (Old Setting)',
-			name: 'validateOnly',
-			type: 'boolean',
-			default: false,
-			displayOptions: { show: { '@version': [1] } },
-			description:
-				'Whether to validate only, as the Validate Only switch does; kept for workflows saved before the switch existed. Either one on validates only.',
-		},
+		legacyValidateOnlyOption,
 		{
 			displayName: 'Value Sent As',
 			// The old "Round Value to Integer" switch, kept under its name so that saved workflows keep
@@ -208,9 +189,7 @@ export function readOptions(context: IExecuteFunctions): UploadOptions {
 		maxRetries: Math.max(0, Math.floor(Number(options.maxRetries) || 0)),
 		requestsPerSecond: requestsPerSecond(context, options.requestsPerSecond),
 		roundValue: options.roundValue !== false,
-		// The switch, or the option a saved workflow may still set.
-		validateOnly:
-			context.getNodeParameter('validateOnly', 0, false) === true || options.validateOnly === true,
+		validateOnly: readValidateOnly(context, options),
 		allowedStages: stageList(options.allowedStages),
 	};
 }

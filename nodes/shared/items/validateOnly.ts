@@ -5,16 +5,22 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** Validate Only as a switch of its own, shown with the import's main parameters. */
-export function validateOnlyProperty(show: IDisplayOptions['show']): INodeProperties {
+/**
+ * Validate Only as a switch of its own, shown with an operation's main parameters. `sent` says what a
+ * valid item reports as what would be sent.
+ */
+export function validateOnlyProperty(
+	service: string,
+	sent: string,
+	show?: IDisplayOptions['show'],
+): INodeProperties {
 	return {
 		displayName: 'Validate Only',
 		name: 'validateOnly',
 		type: 'boolean',
 		default: false,
-		displayOptions: { show },
-		description:
-			'Whether to check every item and report it as valid (with the row that would be sent) or invalid, without sending anything to Eloqua. A safe first run.',
+		...(show ? { displayOptions: { show } } : {}),
+		description: `Whether to check every item and report it as valid (with ${sent} that would be sent) or invalid, without sending anything to ${service}. A safe first run.`,
 	};
 }
 
