@@ -28,7 +28,7 @@ export interface OpportunityRules {
 }
 
 /** Letters, digits, "-" and "_": nothing that could add a path segment, a query or a fragment. */
-const SITE_ID = /^[A-Za-z0-9_-]+$/;
+export const SITE_ID = /^[A-Za-z0-9_-]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The _ga cookie's "GA1.<domain depth>." before the client ID. */
 const GA_PREFIX = /^GA1\.\d+\./;

@@ -1,9 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { jobList } from '../actions/batchJob/getMany.operation';
+import { SITE_ID } from '../helpers/fields';
 import { JobReader } from '../transport/jobs';
 
-const SITE_ID = /^[A-Za-z0-9_-]+$/;
 const NO_SITE = 'Type the Site ID above (as text, not an expression) to list its jobs';
 
 /** A list whose one entry says why it is empty; picking it leaves the job unset. */

@@ -1,9 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { preview } from '../../../shared/values/text';
-
-/** Letters, digits, "-" and "_": as the Site ID of the upload, it becomes part of the address. */
-const SAFE = /^[A-Za-z0-9_-]+$/;
+import { SITE_ID } from '../../helpers/fields';
 
 export const siteIdProperty: INodeProperties = {
 	displayName: 'Site ID',
@@ -45,7 +43,8 @@ export const jobIdProperty: INodeProperties = {
 function addressPart(context: IExecuteFunctions, name: string, label: string, i: number): string {
 	const raw = context.getNodeParameter(name, i, '', { extractValue: true });
 	const value = String(raw ?? '').trim();
-	if (SAFE.test(value)) return value;
+	// The upload's Site ID rule: nothing that could add a path segment, a query or a fragment.
+	if (SITE_ID.test(value)) return value;
 	throw new NodeOperationError(
 		context.getNode(),
 		`${label} must be letters, digits, "-" and "_" only (it becomes part of the request address), got ${preview(raw)}`,
