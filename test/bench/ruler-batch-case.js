@@ -13,7 +13,7 @@ const { runRuler, uploadParameters } = require('../harness/ruler.ts');
 const { rulerItem } = require('./items');
 const { lostItems } = require('./lost');
 const { measure, settledRss } = require('./measure');
-const { control } = require('./sandboxes');
+const { control, rulerSandbox } = require('./sandboxes');
 
 const PARAMETERS = {
 	// The rate limit answers 429 often at the default concurrency: enough retries that none gives up.
@@ -37,16 +37,7 @@ async function main() {
 		batchRowsPerSecond,
 	});
 	const items = Array.from({ length: count }, (_, i) => rulerItem(i));
-	const sandbox = {
-		credentials: () => ({
-			authMethod: 'password',
-			username: 'ruler.user@example.com',
-			password: 'correct horse battery',
-			sessionToken: '',
-			apiUrl: ruler,
-			authUrl: ruler,
-		}),
-	};
+	const sandbox = rulerSandbox(ruler);
 	const measured = await measure(
 		() => runRuler(sandbox, PARAMETERS[mode](), items, { onError: 'continueRegularOutput' }),
 		settledRss(),

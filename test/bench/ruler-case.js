@@ -12,7 +12,7 @@ const { runRuler, uploadParameters } = require('../harness/ruler.ts');
 const { rulerItem } = require('./items');
 const { measure, settledRss } = require('./measure');
 const { lostItems } = require('./lost');
-const { control } = require('./sandboxes');
+const { control, rulerSandbox } = require('./sandboxes');
 
 async function main() {
 	const {
@@ -26,16 +26,7 @@ async function main() {
 	await control(ruler, '/__sandbox/reset', 'POST');
 	await control(ruler, '/__sandbox/config', 'POST', { latencyMs, ratePerSecond });
 	const items = Array.from({ length: count }, (_, i) => rulerItem(i));
-	const sandbox = {
-		credentials: () => ({
-			authMethod: 'password',
-			username: 'ruler.user@example.com',
-			password: 'correct horse battery',
-			sessionToken: '',
-			apiUrl: ruler,
-			authUrl: ruler,
-		}),
-	};
+	const sandbox = rulerSandbox(ruler);
 	const measured = await measure(
 		() =>
 			runRuler(

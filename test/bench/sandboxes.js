@@ -31,4 +31,18 @@ async function control(baseUrl, path, method = 'GET', body) {
 	return text ? JSON.parse(text) : undefined;
 }
 
-module.exports = { startSandboxes, control };
+/** What the engine harness needs to reach the Ruler sandbox at `ruler`: the sandbox user's login. */
+function rulerSandbox(ruler) {
+	return {
+		credentials: () => ({
+			authMethod: 'password',
+			username: 'ruler.user@example.com',
+			password: 'correct horse battery',
+			sessionToken: '',
+			apiUrl: ruler,
+			authUrl: ruler,
+		}),
+	};
+}
+
+module.exports = { startSandboxes, control, rulerSandbox };
