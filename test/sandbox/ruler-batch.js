@@ -105,6 +105,8 @@ function statusOf(job) {
 	const processed = job.processed;
 	const failed = job.failures.length;
 	const done = job.failureReason !== undefined || processed === total;
+	// [inferred] a job whose every row failed ends `failed` (the contract names the statuses, not
+	// when each is used); the node reads the failures of a failed job too, so either reading works.
 	let status = processed > 0 ? 'processing' : 'pending';
 	if (done)
 		status =
@@ -131,8 +133,10 @@ function statusOf(job) {
 }
 
 /**
- * Batch jobs of one sandbox. "processed in the background": jobs run one after another at
- * `batchRowsPerSecond` (0: at once), worked out whenever a job is read.
+ * Batch jobs of one sandbox. "processed in the background" (Batch jobs); how jobs share Ruler's
+ * time is open, and the sandbox runs them one after another at `batchRowsPerSecond` (0: at once),
+ * worked out whenever a job is read. The node keeps polling each job until it ends, so it does not
+ * depend on this order.
  */
 function addBatchRoutes({ routes, state, config, refusal, wrap, validate, store }) {
 	let nextJob = 1;
